@@ -1,0 +1,42 @@
+// RunReportWriter: DIR/run-report.json, what happened to every input file.
+//
+// Per file: status (ok, failed, skipped), the reason, pages, records by kind,
+// warnings and milliseconds; then totals including pages per second. Keeps
+// one small entry per file, never the documents.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+
+namespace agendum {
+
+class RunReportWriter : public Writer {
+ public:
+  RunReportWriter(std::string path, int jobs, std::vector<std::string> skipped,
+                  std::vector<std::string> missing);
+  const char* name() const override { return "report"; }
+  Status Begin() override;
+  Status Write(const Document& doc, const FileResult& result) override;
+  Status Finish() override;
+
+  int failed() const { return failed_; }
+  int processed() const { return processed_; }
+
+ private:
+  std::string path_;
+  int jobs_;
+  std::vector<std::string> skipped_;
+  std::vector<std::string> missing_;
+  std::vector<std::string> entries_;  // serialised JSON objects
+  int processed_ = 0;
+  int failed_ = 0;
+  long pages_ = 0;
+  std::map<std::string, long> records_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace agendum

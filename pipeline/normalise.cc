@@ -1,0 +1,351 @@
+// The ICU adapter for normalisation, and the line-level clean-up.
+#include "pipeline/normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace agendum {
+namespace {
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// Code points folded after NFKC: typographic quotes and dashes to ASCII,
+// invisible ones dropped, bullets unified so segmentation sees one shape.
+UChar32 FoldCodePoint(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return '-';
+    case 0x00A0: case 0x2007: case 0x202F: case 0x3000: return ' ';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x2060: return -1;
+    case 0x00B7: case 0x2022: case 0x25AA: case 0x25CF: case 0x25E6: case 0x2023: case 0x2043:
+    case 0xF0B7: case 0xF0A7: case 0x25A0: case 0x25A1: case 0x27A2: case 0xF0D8: case 0x2219:
+      return 0x2022;  // •
+    default: return c;
+  }
+}
+
+std::string CollapseSpaces(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool space = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\v') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct Line {
+  std::string text;
+  int page = 0;  // index into pages
+  bool blank_before = false;
+};
+
+// Splits a page into trimmed lines; a run of three or more spaces is a lost
+// line break (ModernGov pages copied as text put a whole notice on one line,
+// seed 000), so it splits too.
+std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= page.size()) {
+    size_t nl = page.find_first_of("\n\f", start);
+    std::string_view raw = page.substr(start, nl == std::string_view::npos ? std::string_view::npos
+                                                                             : nl - start);
+    // Split on 3+ spaces.
+    size_t piece = 0;
+    for (size_t i = 0; i <= raw.size(); ++i) {
+      bool cut = i == raw.size();
+      if (!cut && raw.substr(i, 3) == "   ") cut = true;
+      if (!cut && raw[i] == '\t' && i + 1 < raw.size() && raw[i + 1] == '\t') cut = true;
+      if (cut) {
+        std::string line = CollapseSpaces(raw.substr(piece, i - piece));
+        while (line.size() > max_line) {
+          size_t at = line.rfind(' ', max_line);
+          if (at == std::string::npos || at == 0) at = max_line;
+          out.push_back(line.substr(0, at));
+          line.erase(0, at);
+          line = CollapseSpaces(line);
+        }
+        if (!line.empty() || i == raw.size()) out.push_back(std::move(line));
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+        piece = i;
+        if (i < raw.size()) --i;
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+// Lower case, digits as '#', for comparing running lines across pages.
+std::string RunningKey(std::string_view line) {
+  std::string key;
+  for (char c : line) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (key.empty() || key.back() != '#') key.push_back('#');
+    } else {
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return key;
+}
+
+int Letters(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c));
+  }));
+}
+
+// Markdown and inline HTML (norfolk_parishes, london_on) to plain lines.
+std::string StripMarkup(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '<') {
+      size_t close = in.find('>', i);
+      if (close != std::string_view::npos && close - i < 200) {
+        std::string tag = RunningKey(in.substr(i + 1, close - i - 1));
+        bool end = !tag.empty() && tag[0] == '/';
+        std::string name = tag.substr(end ? 1 : 0, tag.find_first_of(" />", end ? 1 : 0) - (end ? 1 : 0));
+        if (name == "br" || name == "p" || name == "tr" || name == "div" || name == "li" ||
+            name == "h1" || name == "h2" || name == "h3" || name == "table") {
+          out.push_back('\n');
+        } else if (name == "td" || name == "th") {
+          out.append("   ");
+        }
+        if (std::isalpha(static_cast<unsigned char>(name.empty() ? ' ' : name[0])) || end ||
+            in[i + 1] == '!') {
+          i = close;
+          continue;
+        }
+      }
+    }
+    if ((c == '*' || c == '_') && i + 1 < in.size() && in[i + 1] == c) {
+      ++i;
+      continue;
+    }
+    if (c == '\\' && i + 1 < in.size() && std::ispunct(static_cast<unsigned char>(in[i + 1]))) {
+      continue;
+    }
+    if (c == '&') {
+      static const std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+          {"&#39;", "'"}, {"&pound;", "\xC2\xA3"}, {"&#8217;", "'"}, {"&#8211;", "-"}};
+      bool done = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (in.substr(i, entity.size()) == entity) {
+          out.append(text);
+          i += entity.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool EndsSentence(std::string_view s) {
+  if (s.empty()) return true;
+  char c = s.back();
+  return c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
+}
+
+}  // namespace
+
+std::string FoldTypography(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(),
+                                                                        static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString normal = U_SUCCESS(err) ? nfkc->normalize(in, err) : in;
+  if (U_FAILURE(err)) normal = in;
+  icu::UnicodeString folded;
+  for (int32_t i = 0; i < normal.length();) {
+    UChar32 c = normal.char32At(i);
+    i += U16_LENGTH(c);
+    UChar32 f = FoldCodePoint(c);
+    if (f >= 0) folded.append(f);
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, Document* doc) {
+  AGENDUM_RETURN_IF_ERROR(patterns.Require({"normalise.page_number"}));
+  const RE2& page_number = patterns.Get("normalise.page_number");
+  std::vector<const PatternRow*> drop_rows = patterns.Group("normalise.drop_");
+  const bool pdf = doc->format == Format::kPdf;
+
+  // 1. Fold and split every page into lines.
+  std::vector<std::vector<std::string>> pages;
+  pages.reserve(doc->raw_pages.size());
+  for (std::string& raw : doc->raw_pages) {
+    std::string folded = FoldTypography(pdf ? raw : StripMarkup(raw));
+    pages.push_back(SplitPageLines(folded, options.max_line_bytes));
+    std::string().swap(raw);
+  }
+  doc->raw_pages.clear();
+
+  // 2. Running headers, footers and page numbers: lines at the edges of PDF
+  // pages that repeat on many pages (Kent ModernGov packs print the committee
+  // and date on every page) or that are page numbers.
+  if (pdf && options.remove_running_lines) {
+    constexpr int kEdge = 4;
+    auto edges = [&](const std::vector<std::string>& lines, auto fn) {
+      std::vector<size_t> idx;
+      for (size_t i = 0; i < lines.size() && idx.size() < kEdge; ++i) {
+        if (!lines[i].empty()) idx.push_back(i);
+      }
+      size_t top = idx.size();
+      for (size_t i = lines.size(); i-- > 0 && idx.size() < top + kEdge;) {
+        if (!lines[i].empty() && std::find(idx.begin(), idx.end(), i) == idx.end()) idx.push_back(i);
+      }
+      for (size_t i : idx) fn(i);
+    };
+    std::map<std::string, int> counts;
+    for (const auto& lines : pages) {
+      std::set<std::string> seen;
+      edges(lines, [&](size_t i) { seen.insert(RunningKey(lines[i])); });
+      for (const auto& key : seen) ++counts[key];
+    }
+    int threshold = std::max(3, static_cast<int>(pages.size() + 3) / 4);
+    for (auto& lines : pages) {
+      std::vector<size_t> drop;
+      edges(lines, [&](size_t i) {
+        const std::string& line = lines[i];
+        bool running = pages.size() >= 3 && Letters(line) >= 3 &&
+                       counts[RunningKey(line)] >= threshold;
+        if (running || RE2::FullMatch(line, page_number)) drop.push_back(i);
+      });
+      for (size_t i : drop) lines[i].clear();
+    }
+  }
+  // Lines dropped wherever they stand (protective markings, form furniture).
+  if (!drop_rows.empty()) {
+    for (auto& lines : pages) {
+      for (auto& line : lines) {
+        for (const PatternRow* row : drop_rows) {
+          if (!line.empty() && RE2::FullMatch(line, *row->re)) line.clear();
+        }
+      }
+    }
+  }
+
+  // 3. Flatten with page tags and blank-line markers.
+  std::vector<Line> lines;
+  std::vector<size_t> lengths;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    bool blank = true;
+    for (auto& text : pages[p]) {
+      if (text.empty()) {
+        blank = true;
+        continue;
+      }
+      lengths.push_back(text.size());
+      lines.push_back({std::move(text), static_cast<int>(p), blank});
+      blank = false;
+    }
+  }
+  // A "long" line is one that filled the column: it wrapped, so the next line
+  // continues its paragraph.
+  size_t long_len = 0;
+  if (!lengths.empty()) {
+    std::vector<size_t> sorted = lengths;
+    size_t k = sorted.size() * 9 / 10;
+    std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+    long_len = sorted[k];
+  }
+  const RE2* label = patterns.Find("normalise.starts_label") ? &patterns.Get("normalise.starts_label")
+                                                            : nullptr;
+  auto starts_label = [&](const std::string& s) { return label && RE2::PartialMatch(s, *label); };
+  auto is_long = [&](const std::string& s) {
+    return long_len >= 50 && s.size() * 10 >= long_len * 7;
+  };
+  auto bare_label = [&](const std::string& s) {
+    return s.size() <= 8 && Letters(s) <= 4 && starts_label(s + " X");
+  };
+
+  // 4. Re-flow: join a line to the previous one when the previous wrapped.
+  std::string text;
+  text.reserve(lengths.empty() ? 0 : lengths.size() * 60);
+  doc->pages.clear();
+  int current_page = -1;
+  bool open = false;  // a paragraph is open on the last line of `text`
+  std::string prev;
+  for (auto& line : lines) {
+    bool join = false;
+    bool hyphen = false;
+    if (open && !starts_label(line.text) && line.text[0] != '#' && line.text[0] != '|') {
+      char first = line.text[0];
+      bool lower_start = std::islower(static_cast<unsigned char>(first)) || first == '(' ||
+                         first == ',';
+      if (bare_label(prev) && (pdf || !line.blank_before)) {
+        join = true;
+      } else if (!line.blank_before || pdf) {
+        if (prev.back() == '-' && prev.size() >= 2 &&
+            std::islower(static_cast<unsigned char>(prev[prev.size() - 2])) &&
+            std::islower(static_cast<unsigned char>(first))) {
+          join = hyphen = true;
+        } else if (is_long(prev) && prev.back() != ':' && !line.blank_before) {
+          join = true;
+        } else if (!EndsSentence(prev) && lower_start && (pdf || !line.blank_before)) {
+          join = true;
+        }
+      }
+    } else if (open && bare_label(prev) && (pdf || !line.blank_before)) {
+      join = true;
+    }
+    while (current_page < line.page) {
+      ++current_page;
+      // A page starts where its first character lands.
+      doc->pages.push_back({current_page + 1, {text.size() + (join ? 1 : 0), 0}, true});
+    }
+    if (join) {
+      if (hyphen) {
+        text.pop_back();
+      } else {
+        text.push_back(' ');
+      }
+      text += line.text;
+      prev = std::move(line.text);
+    } else {
+      if (!text.empty()) text.push_back('\n');
+      text += line.text;
+      prev = std::move(line.text);
+    }
+    open = true;
+  }
+  while (current_page + 1 < static_cast<int>(pages.size())) {
+    ++current_page;
+    doc->pages.push_back({current_page + 1, {text.size(), 0}, true});
+  }
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    doc->pages[i].span.end = i + 1 < doc->pages.size() ? doc->pages[i + 1].span.begin : text.size();
+    if (i < doc->page_has_text.size()) doc->pages[i].has_text = doc->page_has_text[i];
+  }
+  doc->text = std::move(text);
+  return Status::Ok();
+}
+
+}  // namespace agendum
