@@ -163,6 +163,16 @@ std::string StripMarkup(std::string_view in) {
   return out;
 }
 
+// Markdown front matter ("---" ... "---" at the top) is publishing metadata,
+// not the document (norfolk_parishes: its date is the web post's).
+void StripFrontMatter(std::string* text) {
+  if (text->rfind("---\n", 0) != 0 && text->rfind("---\r\n", 0) != 0) return;
+  size_t end = text->find("\n---", 3);
+  if (end == std::string::npos || end > 4000) return;
+  size_t after = text->find('\n', end + 4);
+  text->erase(0, after == std::string::npos ? text->size() : after + 1);
+}
+
 bool EndsSentence(std::string_view s) {
   if (s.empty()) return true;
   char c = s.back();
@@ -201,6 +211,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   std::vector<std::vector<std::string>> pages;
   pages.reserve(doc->raw_pages.size());
   for (std::string& raw : doc->raw_pages) {
+    if (!pdf) StripFrontMatter(&raw);
     std::string folded = FoldTypography(pdf ? raw : StripMarkup(raw));
     pages.push_back(SplitPageLines(folded, options.max_line_bytes));
     std::string().swap(raw);

@@ -1,0 +1,127 @@
+#include "classifiers/doc_type_classifier.h"
+
+#include <cstdlib>
+#include <map>
+
+#include "pipeline/dates.h"
+
+namespace agendum {
+namespace {
+
+constexpr size_t kScanBytes = 30000;
+constexpr int kMaxHitsPerCue = 5;
+constexpr int kHeaderBlocks = 15;
+
+std::string Trim(std::string s) {
+  size_t a = s.find_first_not_of(" ,.-:"), b = s.find_last_not_of(" ,.-:");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+std::string TitleCase(const std::string& s) {
+  bool lower = false;
+  for (char c : s) lower |= std::islower(static_cast<unsigned char>(c)) != 0;
+  if (lower) return s;
+  std::string out;
+  bool start = true;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(static_cast<char>(start ? std::toupper(u) : std::tolower(u)));
+    start = !std::isalpha(u);
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Classifier>> DocTypeClassifier::Create(std::shared_ptr<const CorpusData> corpus) {
+  for (const PatternRow* row : corpus->patterns.Group("doc_types.")) {
+    size_t colon = row->value.find(':');
+    if (colon == std::string::npos || !DocTypeFromString(row->value.substr(0, colon))) {
+      return Status::Setup(row->where + ": value must be doc_type:weight");
+    }
+  }
+  return std::unique_ptr<Classifier>(new DocTypeClassifier(std::move(corpus)));
+}
+
+Status DocTypeClassifier::Run(Document* doc) const {
+  std::string_view text(doc->text.data(), std::min(doc->text.size(), kScanBytes));
+  std::map<DocType, double> score;
+  std::map<DocType, std::string> best_cue;
+  std::map<DocType, double> best_cue_weight;
+  for (const PatternRow* row : corpus_->patterns.Group("doc_types.")) {
+    size_t colon = row->value.find(':');
+    DocType type = *DocTypeFromString(row->value.substr(0, colon));
+    double weight = std::atof(row->value.c_str() + colon + 1);
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    int hits = 0;
+    std::string first;
+    size_t pos = 0;
+    while (hits < kMaxHitsPerCue && pos <= input.size() &&
+           row->re->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
+      if (hits == 0) first = std::string(match);
+      ++hits;
+      pos = (match.data() - input.data()) + std::max<size_t>(match.size(), 1);
+    }
+    if (!hits) continue;
+    score[type] += weight * hits;
+    if (weight * hits > best_cue_weight[type]) {
+      best_cue_weight[type] = weight * hits;
+      best_cue[type] = "\"" + first + "\" (" + row->id + ")";
+    }
+  }
+  // An agenda pack is an agenda of many pages with reports stitched in.
+  if (doc->page_count >= 15 && score[DocType::kAgendaPack] > 0) {
+    score[DocType::kAgendaPack] += score[DocType::kAgenda] + score[DocType::kReport] / 2;
+  }
+  DocType best = DocType::kOther;
+  double best_score = 2.0;  // below this, the cues are too weak to say
+  for (const auto& [type, s] : score) {
+    if (s > best_score) {
+      best = type;
+      best_score = s;
+    }
+  }
+  doc->doc_type = best;
+  if (best != DocType::kOther) doc->why["doc_type"] = best_cue[best];
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<Classifier>> MeetingClassifier::Create(std::shared_ptr<const CorpusData> corpus) {
+  AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
+      {"meeting.committee", "meeting.council", "meeting.council_lead_words"}));
+  return std::unique_ptr<Classifier>(new MeetingClassifier(std::move(corpus)));
+}
+
+Status MeetingClassifier::Run(Document* doc) const {
+  const PatternTable& p = corpus_->patterns;
+  int limit = std::min<int>(kHeaderBlocks, static_cast<int>(doc->blocks.size()));
+  if (limit == 0) return Status::Ok();
+  size_t header_end = doc->blocks[limit - 1].span.end;
+  std::string_view header(doc->text.data(), header_end);
+  // Title: the first line that reads like one.
+  for (int i = 0; i < limit && doc->title.empty(); ++i) {
+    std::string_view body = doc->Slice(doc->blocks[i].body);
+    if (body.size() >= 4 && body.size() <= 200) doc->title = std::string(body);
+  }
+  re2::StringPiece group;
+  if (RE2::PartialMatch(header, p.Get("meeting.committee"), &group)) {
+    doc->body = Trim(TitleCase(std::string(group)));
+    doc->why["body"] = "minutes of a meeting of ... held";
+  } else if (RE2::PartialMatch(header, p.Get("meeting.council"), &group)) {
+    std::string body(group);
+    RE2::Replace(&body, p.Get("meeting.council_lead_words"), "");
+    doc->body = Trim(TitleCase(body));
+    doc->why["body"] = "council named in the header";
+  }
+  if (doc->doc_type == DocType::kMinutes || doc->doc_type == DocType::kAgenda ||
+      doc->doc_type == DocType::kAgendaPack) {
+    if (auto date = FindDate(p, header)) {
+      doc->meeting_date = date->iso;
+      doc->why["meeting_date"] = std::string(header.substr(date->begin, date->end - date->begin));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace agendum

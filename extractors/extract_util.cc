@@ -1,0 +1,118 @@
+#include "extractors/extract_util.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace agendum {
+namespace {
+
+// Words after which a full stop does not end a sentence.
+bool IsAbbreviation(std::string_view before) {
+  static constexpr std::string_view kAbbrev[] = {"cllr", "mr", "mrs", "ms", "dr", "no", "nos",
+                                                 "e.g", "i.e", "etc", "st", "prop", "approx",
+                                                 "para", "vs", "co", "ltd", "rev", "cl", "ref"};
+  size_t start = before.find_last_of(" (");
+  std::string word(before.substr(start == std::string_view::npos ? 0 : start + 1));
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;  // initials
+  for (std::string_view a : kAbbrev) {
+    if (word == a) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Span> Sentences(const Document& doc, Span span) {
+  std::vector<Span> out;
+  const std::string& t = doc.text;
+  size_t start = span.begin;
+  for (size_t i = span.begin; i + 2 < span.end; ++i) {
+    char c = t[i];
+    // An inline bullet ("... arising: • Dukes head - The Clerk ...") starts a new sentence.
+    if (c == ' ' && t.compare(i + 1, 4, "\xE2\x80\xA2 ") == 0) {
+      if (i > start) out.push_back({start, i});
+      start = i + 5;
+      i += 4;
+      continue;
+    }
+    if ((c == '.' || c == '?' || c == '!') && t[i + 1] == ' ') {
+      unsigned char next = static_cast<unsigned char>(t[i + 2]);
+      if (!(std::isupper(next) || next == '"' || next == '\'' || next == '(' || next == 0xE2)) continue;
+      if (c == '.' && IsAbbreviation(std::string_view(t).substr(start, i - start))) continue;
+      out.push_back({start, i + 1});
+      start = i + 2;
+    }
+  }
+  if (start < span.end) out.push_back({start, span.end});
+  return out;
+}
+
+Record MakeRecord(const Document& doc, Kind kind, Span span) {
+  const std::string& t = doc.text;
+  while (span.begin < span.end && (t[span.begin] == ' ' || t[span.begin] == '\n')) ++span.begin;
+  while (span.end > span.begin && (t[span.end - 1] == ' ' || t[span.end - 1] == '\n')) --span.end;
+  Record r;
+  r.kind = kind;
+  r.span = span;
+  r.text.reserve(span.size());
+  bool space = false;
+  for (size_t i = span.begin; i < span.end; ++i) {
+    char c = t[i];
+    if (c == ' ' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space && !r.text.empty()) r.text.push_back(' ');
+    space = false;
+    r.text.push_back(c);
+  }
+  r.page = doc.PageAt(span.begin);
+  return r;
+}
+
+int BlockAt(const Document& doc, size_t offset) {
+  auto it = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), offset,
+                             [](size_t off, const Block& b) { return off < b.span.begin; });
+  if (it == doc.blocks.begin()) return 0;
+  return static_cast<int>(std::prev(it) - doc.blocks.begin());
+}
+
+std::vector<ItemRange> ItemRanges(const Document& doc) {
+  std::vector<ItemRange> out;
+  for (int i = 0; i < static_cast<int>(doc.records.size()); ++i) {
+    const Record& r = doc.records[i];
+    if (r.kind != Kind::kItem) continue;
+    ItemRange range;
+    range.record = i;
+    range.heading_block = BlockAt(doc, r.span.begin);
+    range.first_block = range.heading_block;
+    out.push_back(range);
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].end_block = i + 1 < out.size() ? out[i + 1].heading_block
+                                          : static_cast<int>(doc.blocks.size());
+  }
+  if (out.empty()) out.push_back({-1, -1, 0, static_cast<int>(doc.blocks.size())});
+  return out;
+}
+
+std::string TitleCaseIfShouting(std::string_view s) {
+  bool has_lower = std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  if (has_lower) return std::string(s);
+  std::string out;
+  bool start = true;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(static_cast<char>(start ? std::toupper(u) : std::tolower(u)));
+    start = !std::isalpha(u);
+  }
+  return out;
+}
+
+bool Contains(const RE2& re, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+}  // namespace agendum

@@ -1,0 +1,40 @@
+// Helpers shared by the extractors: sentences, item ranges, record making.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/pattern_table.h"
+
+namespace agendum {
+
+// Sentence spans inside `span` (split after . ? ! followed by a space and a
+// capital or an opening quote; common abbreviations do not end a sentence).
+std::vector<Span> Sentences(const Document& doc, Span span);
+
+// A record of `kind` whose text is doc.text[span] (trimmed, spaces folded).
+Record MakeRecord(const Document& doc, Kind kind, Span span);
+
+// An agenda item as blocks: [first_block, end_block), its item record index.
+struct ItemRange {
+  int record = -1;
+  int heading_block = -1;
+  int first_block = 0;
+  int end_block = 0;
+};
+// Ranges of the item records the ItemExtractor made, in order; one range
+// covering the whole document when there are none.
+std::vector<ItemRange> ItemRanges(const Document& doc);
+
+// The block holding `offset`.
+int BlockAt(const Document& doc, size_t offset);
+
+// "STOKE FERRY PARISH COUNCIL" -> "Stoke Ferry Parish Council"; mixed case kept.
+std::string TitleCaseIfShouting(std::string_view s);
+
+// True when the pattern matches anywhere in `text`.
+bool Contains(const RE2& re, std::string_view text);
+
+}  // namespace agendum

@@ -1,0 +1,109 @@
+#include "extractors/item_extractor.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "extractors/extract_util.h"
+
+namespace agendum {
+namespace {
+
+int ItemNumber(const Block& b) {
+  std::string key = b.label;
+  if (b.style == LabelStyle::kDotted) {
+    size_t dot = key.rfind('.');
+    key = key.substr(dot + 1);
+  }
+  return std::atoi(key.c_str());
+}
+
+bool TitleShaped(std::string_view title) {
+  if (title.size() < 3 || title.size() > 160) return false;
+  unsigned char first = static_cast<unsigned char>(title[0]);
+  if (!std::isupper(first) && !std::isdigit(first)) return false;
+  char last = title.back();
+  return last != ',' && last != ';';
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Extractor>> ItemExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
+  AGENDUM_RETURN_IF_ERROR(
+      corpus->patterns.Require({"items.banner", "items.item_suffix", "items.run_in_body"}));
+  return std::unique_ptr<Extractor>(new ItemExtractor(std::move(corpus)));
+}
+
+Status ItemExtractor::Run(Document* doc) const {
+  if (doc->doc_type == DocType::kDecisionNotice || doc->doc_type == DocType::kReport ||
+      doc->doc_type == DocType::kAuditReport || doc->doc_type == DocType::kPeerReview) {
+    return Status::Ok();
+  }
+  const PatternTable& p = corpus_->patterns;
+  const RE2& banner = p.Get("items.banner");
+  const RE2& suffix = p.Get("items.item_suffix");
+  const RE2& run_in = p.Get("items.run_in_body");
+  const auto& blocks = doc->blocks;
+  int last_number = -1;
+  LabelStyle item_style = LabelStyle::kNone;
+  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
+    const Block& b = blocks[i];
+    std::string_view body = doc->Slice(b.body);
+    if (RE2::FullMatch(body, banner) && i + 1 < static_cast<int>(blocks.size())) {
+      const Block& title = blocks[i + 1];
+      Record r = MakeRecord(*doc, Kind::kItem, title.body);
+      r.title = r.text;
+      doc->Add(std::move(r));
+      ++i;
+      continue;
+    }
+    bool numbered = b.depth == 0 &&
+                    (b.style == LabelStyle::kNumber || b.style == LabelStyle::kMinute ||
+                     (b.style == LabelStyle::kDotted && std::count(b.label.begin(), b.label.end(), '.') >= 2));
+    if (!numbered) continue;
+    if (item_style != LabelStyle::kNone && b.style != item_style) continue;
+    int number = ItemNumber(b);
+    if (number <= last_number) continue;
+    // Title: the body up to "(Item N)" or to where the run-in text starts.
+    Span title_span = b.body;
+    re2::StringPiece input(body.data(), body.size());
+    re2::StringPiece m;
+    bool cut = false;
+    if (suffix.Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) {
+      title_span.end = b.body.begin + (m.data() - body.data());
+      cut = true;
+    } else if (body.size() > 60 || body.back() == '.') {
+      if (run_in.Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1) &&
+          m.data() - body.data() >= 6) {
+        title_span.end = b.body.begin + (m.data() - body.data());
+        cut = true;
+      }
+    }
+    std::string_view title = doc->Slice(title_span);
+    while (!title.empty() && (title.back() == ' ' || title.back() == ':' || title.back() == '.')) {
+      title.remove_suffix(1);
+    }
+    if (!TitleShaped(title)) continue;
+    if (!cut && body.size() > 120) continue;
+    // The item's span is its title, so later stages read the text after it.
+    Record r = MakeRecord(*doc, Kind::kItem, {title_span.begin, title_span.begin + title.size()});
+    r.title = r.text;
+    r.number = b.label;
+    doc->Add(std::move(r));
+    last_number = number;
+    item_style = b.style;
+  }
+  // Page ranges: an item runs to the page where the next one starts.
+  std::vector<int> items;
+  for (int i = 0; i < static_cast<int>(doc->records.size()); ++i) {
+    if (doc->records[i].kind == Kind::kItem) items.push_back(i);
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    Record& r = doc->records[items[k]];
+    r.page_start = r.page;
+    size_t end = k + 1 < items.size() ? doc->records[items[k + 1]].span.begin : doc->text.size();
+    r.page_end = doc->PageAt(end > 0 ? end - 1 : 0);
+  }
+  return Status::Ok();
+}
+
+}  // namespace agendum

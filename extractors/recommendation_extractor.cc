@@ -1,0 +1,82 @@
+// RecommendationExtractor: recommendations not (yet) resolved -> records.
+//
+// Formats: a report's "Recommendation(s):" section (its list items, or its
+// paragraphs after "Cabinet is asked to:"; Kent reports print the block twice,
+// so repeats are dropped), and prose in scrutiny, audit and peer-review
+// reports and minutes ("The CPC recommended that ...", "Another
+// recommendation made ... was ...", "X's recommendation would be that ...";
+// seed 003, Souldern 2024). Pointers to other recommendations are skipped.
+#include "extractors/recommendation_extractor.h"
+
+#include <set>
+
+#include "extractors/extract_util.h"
+#include "extractors/sections.h"
+
+namespace agendum {
+
+StatusOr<std::unique_ptr<Extractor>> RecommendationExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
+  AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
+      {"recommendations.not_pointer", "recommendations.asked_to", "recommendations.source_possessive",
+       "recommendations.source_subject"}));
+  return std::unique_ptr<Extractor>(new RecommendationExtractor(std::move(corpus)));
+}
+
+Status RecommendationExtractor::Run(Document* doc) const {
+  if (doc->doc_type == DocType::kDecisionNotice) return Status::Ok();
+  const PatternTable& p = corpus_->patterns;
+  std::set<std::string> seen_text;
+  std::set<size_t> taken;
+  auto add = [&](Span span, const std::string& label, const std::string& why) -> Record* {
+    Record r = MakeRecord(*doc, Kind::kRecommendation, span);
+    if (r.text.size() < 8 || !taken.insert(r.span.begin).second) return nullptr;
+    if (!seen_text.insert(r.text).second) return nullptr;
+    if (!label.empty()) r.label = label;
+    r.why["kind"] = why;
+    return &doc->records[doc->Add(std::move(r))];
+  };
+  // 1. Recommendation sections of reports.
+  if (doc->doc_type == DocType::kReport || doc->doc_type == DocType::kAgendaPack) {
+    for (const Section& s : FindSections(*doc, p)) {
+      if (s.name != "recommendations") continue;
+      for (int i = s.first_block(); i < s.end_block && i < s.first_block() + 40; ++i) {
+        const Block& b = doc->blocks[i];
+        std::string_view body = doc->Slice(b.body);
+        if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone) break;
+        if (RE2::PartialMatch(body, p.Get("recommendations.asked_to")) && body.back() == ':') continue;
+        if (RE2::PartialMatch(body, p.Get("recommendations.not_pointer"))) continue;
+        add(b.body, b.label, "section: Recommendations");
+      }
+    }
+  }
+  // 2. Prose recommendations.
+  if (doc->doc_type == DocType::kAgenda) return Status::Ok();
+  std::vector<const PatternRow*> cues = p.Group("recommendations.sentence_");
+  for (const Block& b : doc->blocks) {
+    for (Span sentence : Sentences(*doc, b.body)) {
+      std::string_view text = doc->Slice(sentence);
+      if (RE2::PartialMatch(text, p.Get("recommendations.not_pointer"))) continue;
+      const PatternRow* hit = nullptr;
+      for (const PatternRow* row : cues) {
+        if (RE2::PartialMatch(text, *row->re)) {
+          hit = row;
+          break;
+        }
+      }
+      if (!hit) continue;
+      // "be recommended that" inside a resolution is not a recommendation to someone.
+      if (text.find("RESOLVED") != std::string_view::npos) continue;
+      Record* r = add(sentence, "", "sentence cue " + hit->id);
+      if (!r) continue;
+      re2::StringPiece source;
+      if (RE2::PartialMatch(r->text, p.Get("recommendations.source_possessive"), &source) ||
+          RE2::PartialMatch(r->text, p.Get("recommendations.source_subject"), &source)) {
+        std::string s(source);
+        if (s != "It" && s != "Officers" && s != "It also") r->source = s;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace agendum
