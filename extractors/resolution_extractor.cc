@@ -84,7 +84,10 @@ Status ResolutionExtractor::Run(Document* doc) const {
       for (int i = s.first_block(); i < s.end_block; ++i) {
         const Block& b = blocks[i];
         int parent = ParentFor(*doc, builder, i, b.style == LabelStyle::kNone ? -1 : intro);
-        builder.Add(b.body, i, parent, b.label, "section: " + s.name);
+        int r = builder.Add(b.body, i, parent, b.label, "section: " + s.name);
+        // "Cabinet agree to:" introduces the labelled paragraphs after it.
+        std::string_view body = doc->Slice(b.body);
+        if (r >= 0 && b.style == LabelStyle::kNone && !body.empty() && body.back() == ':') intro = r;
       }
     }
     return Status::Ok();

@@ -71,6 +71,17 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) 
       bool cut = i == raw.size();
       if (!cut && raw.substr(i, 3) == "   ") cut = true;
       if (!cut && raw[i] == '\t' && i + 1 < raw.size() && raw[i + 1] == '\t') cut = true;
+      if (cut && i < raw.size()) {
+        // "a)   To approve ...": a list label and its text are one line.
+        std::string_view head = raw.substr(piece, i - piece);
+        size_t stripped = head.find_first_not_of(' ');
+        head = stripped == std::string_view::npos ? std::string_view() : head.substr(stripped);
+        while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+        if (!head.empty() && head.size() <= 6 &&
+            (head.back() == ')' || head.back() == '.' || head == "\xE2\x80\xA2" || head == "o")) {
+          cut = false;
+        }
+      }
       if (cut) {
         std::string line = CollapseSpaces(raw.substr(piece, i - piece));
         while (line.size() > max_line) {
@@ -81,6 +92,9 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) 
           line = CollapseSpaces(line);
         }
         if (!line.empty() || i == raw.size()) out.push_back(std::move(line));
+        // The gap was a line break: keep it as one (an empty line) so that
+        // re-flow never joins across it.
+        if (i < raw.size()) out.emplace_back();
         while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
         piece = i;
         if (i < raw.size()) --i;
@@ -318,7 +332,10 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
             std::islower(static_cast<unsigned char>(prev[prev.size() - 2])) &&
             std::islower(static_cast<unsigned char>(first))) {
           join = hyphen = true;
-        } else if (is_long(prev) && prev.back() != ':' && !line.blank_before) {
+        } else if (is_long(prev) && prev.back() != ':' && !line.blank_before &&
+                   !(EndsSentence(prev) && line.text.size() < 90 && line.text.back() == ':')) {
+          // A short line ending in a colon after a finished sentence is the
+          // next field's label ("Any alternatives considered and rejected:").
           join = true;
         } else if (!EndsSentence(prev) && lower_start && (pdf || !line.blank_before)) {
           join = true;
