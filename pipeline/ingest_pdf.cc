@@ -70,7 +70,7 @@ Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document*
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     std::string text;
     if (page) {
-      text = ToUtf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+      text = ToUtf8(page->text(poppler::rectf(), poppler::page::physical_layout));
     }
     bool has_text = text.find_first_not_of(" \t\r\n\f") != std::string::npos;
     if (!has_text) empty_pages.push_back(i + 1);

@@ -53,12 +53,14 @@ struct Line {
   std::string text;
   int page = 0;  // index into pages
   bool blank_before = false;
+  size_t right = 0;  // column where the line ends on the page (PDF layout)
 };
 
 // Splits a page into trimmed lines; a run of three or more spaces is a lost
 // line break (ModernGov pages copied as text put a whole notice on one line,
 // seed 000), so it splits too.
-std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) {
+std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
+                                        std::vector<size_t>* right_edges) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= page.size()) {
@@ -91,10 +93,15 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) 
           line.erase(0, at);
           line = CollapseSpaces(line);
         }
-        if (!line.empty() || i == raw.size()) out.push_back(std::move(line));
+        const bool had_text = !line.empty();
+        if (had_text || i == raw.size()) {
+          right_edges->resize(out.size(), 0);
+          right_edges->push_back(i);
+          out.push_back(std::move(line));
+        }
         // The gap was a line break: keep it as one (an empty line) so that
         // re-flow never joins across it.
-        if (i < raw.size()) out.emplace_back();
+        if (i < raw.size() && had_text) out.emplace_back();
         while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
         piece = i;
         if (i < raw.size()) --i;
@@ -103,6 +110,7 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line) 
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
+  right_edges->resize(out.size(), 0);
   return out;
 }
 
@@ -223,11 +231,13 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
 
   // 1. Fold and split every page into lines.
   std::vector<std::vector<std::string>> pages;
+  std::vector<std::vector<size_t>> rights;
   pages.reserve(doc->raw_pages.size());
   for (std::string& raw : doc->raw_pages) {
     if (!pdf) StripFrontMatter(&raw);
     std::string folded = FoldTypography(pdf ? raw : StripMarkup(raw));
-    pages.push_back(SplitPageLines(folded, options.max_line_bytes));
+    rights.emplace_back();
+    pages.push_back(SplitPageLines(folded, options.max_line_bytes, &rights.back()));
     std::string().swap(raw);
   }
   doc->raw_pages.clear();
@@ -282,13 +292,15 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   std::vector<size_t> lengths;
   for (size_t p = 0; p < pages.size(); ++p) {
     bool blank = true;
-    for (auto& text : pages[p]) {
+    for (size_t k = 0; k < pages[p].size(); ++k) {
+      std::string& text = pages[p][k];
       if (text.empty()) {
         blank = true;
         continue;
       }
-      lengths.push_back(text.size());
-      lines.push_back({std::move(text), static_cast<int>(p), blank});
+      size_t right = std::max(rights[p][k], text.size());
+      lengths.push_back(right);
+      lines.push_back({std::move(text), static_cast<int>(p), blank, right});
       blank = false;
     }
   }
@@ -304,9 +316,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   const RE2* label = patterns.Find("normalise.starts_label") ? &patterns.Get("normalise.starts_label")
                                                             : nullptr;
   auto starts_label = [&](const std::string& s) { return label && RE2::PartialMatch(s, *label); };
-  auto is_long = [&](const std::string& s) {
-    return long_len >= 50 && s.size() * 10 >= long_len * 7;
-  };
+  auto is_long = [&](size_t right) { return long_len >= 50 && right * 10 >= long_len * 7; };
   auto bare_label = [&](const std::string& s) {
     return s.size() <= 8 && Letters(s) <= 4 && starts_label(s + " X");
   };
@@ -318,6 +328,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   int current_page = -1;
   bool open = false;  // a paragraph is open on the last line of `text`
   std::string prev;
+  size_t prev_right = 0;
   for (auto& line : lines) {
     bool join = false;
     bool hyphen = false;
@@ -332,7 +343,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
             std::islower(static_cast<unsigned char>(prev[prev.size() - 2])) &&
             std::islower(static_cast<unsigned char>(first))) {
           join = hyphen = true;
-        } else if (is_long(prev) && prev.back() != ':' && !line.blank_before &&
+        } else if (is_long(prev_right) && prev.back() != ':' && !line.blank_before &&
                    !(EndsSentence(prev) && line.text.size() < 90 && line.text.back() == ':')) {
           // A short line ending in a colon after a finished sentence is the
           // next field's label ("Any alternatives considered and rejected:").
@@ -357,10 +368,12 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
       }
       text += line.text;
       prev = std::move(line.text);
+      prev_right = line.right;
     } else {
       if (!text.empty()) text.push_back('\n');
       text += line.text;
       prev = std::move(line.text);
+      prev_right = line.right;
     }
     open = true;
   }
