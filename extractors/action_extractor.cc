@@ -11,6 +11,7 @@
 #include <set>
 
 #include "extractors/extract_util.h"
+#include "pipeline/dates.h"
 
 namespace agendum {
 namespace {
@@ -37,18 +38,146 @@ std::vector<std::string> SplitOwners(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> Cells(std::string_view line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  if (line.rfind("| ", 0) == 0) {  // an empty first cell
+    out.emplace_back();
+    start = 2;
+  }
+  while (true) {
+    size_t bar = line.find(" | ", start);
+    std::string cell(line.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (!cell.empty() && cell[0] == '|') cell.erase(0, 1);
+    while (!cell.empty() && (cell.back() == '|' || cell.back() == ' ')) cell.pop_back();
+    while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
+    out.push_back(cell);
+    if (bar == std::string_view::npos) break;
+    start = bar + 3;
+  }
+  return out;
+}
+
 std::string CleanOwner(std::string owner) {
   if (owner.rfind("The ", 0) == 0 || owner.rfind("the ", 0) == 0) owner.erase(0, 4);
   if (owner.rfind("Parish ", 0) == 0 && owner.find("Clerk") != std::string::npos) owner = "Clerk";
   return owner;
 }
 
+// Lower-case word tokens, for comparing two wordings of one action.
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+double WordOverlap(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = Words(a), wb = Words(b);
+  if (wa.empty() || wb.empty()) return 0;
+  std::multiset<std::string> pool(wb.begin(), wb.end());
+  int common = 0;
+  for (const auto& w : wa) {
+    auto it = pool.find(w);
+    if (it != pool.end()) {
+      ++common;
+      pool.erase(it);
+    }
+  }
+  double p = static_cast<double>(common) / wa.size(), r = static_cast<double>(common) / wb.size();
+  return common ? 2 * p * r / (p + r) : 0;
+}
+
+// Minutes often restate an action-log row in the text ("HD will progress with
+// the survey" beside the row "20 mph - HD to progress with survey"): the row
+// is the record, the restatement is dropped.
+void DropRepeatsOfTableRows(Document* doc, size_t first_new) {
+  std::vector<size_t> rows, prose;
+  for (size_t i = first_new; i < doc->records.size(); ++i) {
+    const Record& r = doc->records[i];
+    if (r.kind != Kind::kAction) continue;
+    (r.why.count("kind") && r.why.at("kind") == "action-log table row" ? rows : prose).push_back(i);
+  }
+  std::vector<size_t> drop;
+  for (size_t i : prose) {
+    for (size_t j : rows) {
+      if (WordOverlap(doc->records[i].text, doc->records[j].text) >= 0.5) {
+        drop.push_back(i);
+        break;
+      }
+    }
+  }
+  for (auto it = drop.rbegin(); it != drop.rend(); ++it) doc->records.erase(doc->records.begin() + *it);
+}
+
 }  // namespace
+
+// Columns of the action-log table being read; action < 0 when none is open.
+struct ActionExtractor::TableColumns {
+  int label = -1, action = -1, owner = -1, due = -1, status = -1;
+};
+
+void ActionExtractor::ReadTableRow(Document* doc, Span body, TableColumns* table,
+                                   std::set<size_t>* taken) const {
+  const PatternTable& p = corpus_->patterns;
+  std::string_view line = doc->Slice(body);
+  std::vector<std::string> cells = Cells(line);
+  // A header row opens a table when one of its cells names the action.
+  int action = -1;
+  for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
+    if (RE2::FullMatch(cells[i], p.Get("actions.column_action"))) action = i;
+  }
+  if (action >= 0) {
+    *table = TableColumns();
+    table->action = action;
+    for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
+      if (RE2::FullMatch(cells[i], p.Get("actions.column_label"))) table->label = i;
+      if (RE2::FullMatch(cells[i], p.Get("actions.column_owner"))) table->owner = i;
+      if (RE2::FullMatch(cells[i], p.Get("actions.column_due"))) table->due = i;
+      if (RE2::FullMatch(cells[i], p.Get("actions.column_status"))) table->status = i;
+    }
+    return;
+  }
+  if (table->action < 0 || table->action >= static_cast<int>(cells.size())) return;
+  const std::string& text = cells[table->action];
+  if (text.size() < 4) return;
+  size_t at = line.find(text);
+  Span span = at == std::string_view::npos ? body : Span{body.begin + at, body.begin + at + text.size()};
+  Record r = MakeRecord(*doc, Kind::kAction, span);
+  if (!taken->insert(r.span.begin).second) return;
+  auto cell = [&](int i) -> std::string {
+    return i >= 0 && i < static_cast<int>(cells.size()) ? cells[i] : std::string();
+  };
+  if (!cell(table->label).empty()) r.label = cell(table->label);
+  re2::StringPiece names;
+  const std::string owner_cell = cell(table->owner);
+  if (RE2::PartialMatch(owner_cell, p.Get("actions.owner_cell"), &names)) {
+    for (auto& o : SplitOwners(names)) r.owners.push_back(CleanOwner(o));
+  }
+  const std::string status_cell = cell(table->status);
+  if (RE2::PartialMatch(status_cell, p.Get("actions.status_complete"))) {
+    r.status = "complete";
+    r.why["status"] = status_cell.substr(0, 40);
+  }
+  if (auto date = FindDate(p, cell(table->due))) r.due = date->iso;
+  r.why["kind"] = "action-log table row";
+  doc->Add(std::move(r));
+}
 
 StatusOr<std::unique_ptr<Extractor>> ActionExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
       {"actions.bracketed", "actions.prefix", "actions.agreed_to", "actions.owner_to",
-       "actions.clerk_advised", "actions.not_owner"}));
+       "actions.clerk_advised", "actions.not_owner", "actions.column_label", "actions.column_action",
+       "actions.column_owner", "actions.column_due", "actions.column_status", "actions.owner_cell",
+       "actions.status_complete", "actions.owner_will_mid", "actions.owner_passive"}));
   return std::unique_ptr<Extractor>(new ActionExtractor(std::move(corpus)));
 }
 
@@ -58,10 +187,15 @@ Status ActionExtractor::Run(Document* doc) const {
   const RE2& bracketed = p.Get("actions.bracketed");
   const RE2& prefix = p.Get("actions.prefix");
   const RE2& not_owner = p.Get("actions.not_owner");
-  const std::vector<const RE2*> owner_cues = {&p.Get("actions.agreed_to"), &p.Get("actions.owner_to"),
-                                              &p.Get("actions.clerk_advised")};
+  std::vector<const RE2*> owner_cues;
+  for (const char* id : {"actions.agreed_to", "actions.owner_to", "actions.clerk_advised",
+                         "actions.owner_will_mid", "actions.owner_passive"}) {
+    owner_cues.push_back(&p.Get(id));
+  }
+  const size_t first_new = doc->records.size();
   std::set<size_t> taken;
   std::string last_owner;
+  TableColumns table;
   auto add = [&](Span span, std::vector<std::string> owners, const std::string& why) {
     Record r = MakeRecord(*doc, Kind::kAction, span);
     if (r.text.size() < 6 || !taken.insert(r.span.begin).second) return;
@@ -77,6 +211,11 @@ Status ActionExtractor::Run(Document* doc) const {
       }
       std::string_view text = doc->Slice(body);
       re2::StringPiece owner;
+      if (text.find(" | ") != std::string_view::npos || text.rfind("| ", 0) == 0) {
+        ReadTableRow(doc, body, &table, &taken);
+        continue;
+      }
+      table.action = -1;
       // "(Action: X/Y)": the sentences before it in the same paragraph.
       re2::StringPiece input(text.data(), text.size());
       re2::StringPiece groups[2];
@@ -128,6 +267,7 @@ Status ActionExtractor::Run(Document* doc) const {
       }
     }
   }
+  DropRepeatsOfTableRows(doc, first_new);
   return Status::Ok();
 }
 

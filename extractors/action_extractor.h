@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 
 #include "pipeline/stage.h"
 
@@ -15,6 +16,9 @@ class ActionExtractor : public Extractor {
 
  private:
   explicit ActionExtractor(std::shared_ptr<const CorpusData> corpus) : corpus_(std::move(corpus)) {}
+  struct TableColumns;
+  // One "cell | cell" line: a header opens an action log, a row adds an action.
+  void ReadTableRow(Document* doc, Span body, TableColumns* table, std::set<size_t>* taken) const;
   std::shared_ptr<const CorpusData> corpus_;
 };
 

@@ -1,6 +1,8 @@
 // The ICU adapter for normalisation, and the line-level clean-up.
 #include "pipeline/normalise.h"
 
+#include "pipeline/table_reader.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -229,47 +231,62 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   std::vector<const PatternRow*> drop_rows = patterns.Group("normalise.drop_");
   const bool pdf = doc->format == Format::kPdf;
 
-  // 1. Fold and split every page into lines.
-  std::vector<std::vector<std::string>> pages;
-  std::vector<std::vector<size_t>> rights;
-  pages.reserve(doc->raw_pages.size());
+  // 1. Fold every page and cut it into raw lines (spaces kept: in a PDF's
+  // physical layout they say which column a word is in).
+  std::vector<std::vector<std::string>> raw_lines;
+  raw_lines.reserve(doc->raw_pages.size());
   for (std::string& raw : doc->raw_pages) {
     if (!pdf) StripFrontMatter(&raw);
     std::string folded = FoldTypography(pdf ? raw : StripMarkup(raw));
-    rights.emplace_back();
-    pages.push_back(SplitPageLines(folded, options.max_line_bytes, &rights.back()));
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= folded.size()) {
+      size_t nl = folded.find_first_of("\n\f", start);
+      std::string line = folded.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
+        line.pop_back();
+      }
+      lines.push_back(std::move(line));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    raw_lines.push_back(std::move(lines));
     std::string().swap(raw);
   }
   doc->raw_pages.clear();
+  auto blank_line = [](const std::string& line) {
+    return line.find_first_not_of(' ') == std::string::npos;
+  };
 
   // 2. Running headers, footers and page numbers: lines at the edges of PDF
   // pages that repeat on many pages (Kent ModernGov packs print the committee
-  // and date on every page) or that are page numbers.
+  // and date on every page; Souldern prints the clerk's address) or that are
+  // page numbers.
   if (pdf && options.remove_running_lines) {
-    constexpr int kEdge = 4;
+    constexpr int kEdge = 5;
     auto edges = [&](const std::vector<std::string>& lines, auto fn) {
       std::vector<size_t> idx;
       for (size_t i = 0; i < lines.size() && idx.size() < kEdge; ++i) {
-        if (!lines[i].empty()) idx.push_back(i);
+        if (!blank_line(lines[i])) idx.push_back(i);
       }
       size_t top = idx.size();
       for (size_t i = lines.size(); i-- > 0 && idx.size() < top + kEdge;) {
-        if (!lines[i].empty() && std::find(idx.begin(), idx.end(), i) == idx.end()) idx.push_back(i);
+        if (!blank_line(lines[i]) && std::find(idx.begin(), idx.end(), i) == idx.end()) idx.push_back(i);
       }
       for (size_t i : idx) fn(i);
     };
     std::map<std::string, int> counts;
-    for (const auto& lines : pages) {
+    for (const auto& lines : raw_lines) {
       std::set<std::string> seen;
-      edges(lines, [&](size_t i) { seen.insert(RunningKey(lines[i])); });
+      edges(lines, [&](size_t i) { seen.insert(RunningKey(CollapseSpaces(lines[i]))); });
       for (const auto& key : seen) ++counts[key];
     }
-    int threshold = std::max(3, static_cast<int>(pages.size() + 3) / 4);
-    for (auto& lines : pages) {
+    int threshold = std::max(3, static_cast<int>(raw_lines.size() + 3) / 4);
+    for (auto& lines : raw_lines) {
       std::vector<size_t> drop;
       edges(lines, [&](size_t i) {
-        const std::string& line = lines[i];
-        bool running = pages.size() >= 3 && Letters(line) >= 3 &&
+        std::string line = CollapseSpaces(lines[i]);
+        bool running = raw_lines.size() >= 3 && Letters(line) >= 3 &&
                        counts[RunningKey(line)] >= threshold;
         if (running || RE2::FullMatch(line, page_number)) drop.push_back(i);
       });
@@ -278,14 +295,34 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   }
   // Lines dropped wherever they stand (protective markings, form furniture).
   if (!drop_rows.empty()) {
-    for (auto& lines : pages) {
+    for (auto& lines : raw_lines) {
       for (auto& line : lines) {
+        if (blank_line(line)) continue;
+        std::string collapsed = CollapseSpaces(line);
         for (const PatternRow* row : drop_rows) {
-          if (!line.empty() && RE2::FullMatch(line, *row->re)) line.clear();
+          if (RE2::FullMatch(collapsed, *row->re)) line.clear();
         }
       }
     }
   }
+  // Tables keep one row per line, cells in order ("No | Action | Owner").
+  if (pdf) {
+    TableReader tables(patterns);
+    for (auto& lines : raw_lines) tables.Rewrite(&lines);
+    tables.Finish();
+  }
+  std::vector<std::vector<std::string>> pages;
+  std::vector<std::vector<size_t>> rights;
+  for (auto& lines : raw_lines) {
+    std::string page;
+    for (auto& line : lines) {
+      page += line;
+      page.push_back('\n');
+    }
+    rights.emplace_back();
+    pages.push_back(SplitPageLines(page, options.max_line_bytes, &rights.back()));
+  }
+  raw_lines.clear();
 
   // 3. Flatten with page tags and blank-line markers.
   std::vector<Line> lines;
@@ -332,7 +369,11 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   for (auto& line : lines) {
     bool join = false;
     bool hyphen = false;
-    if (open && !starts_label(line.text) && line.text[0] != '#' && line.text[0] != '|') {
+    const bool table_row = line.text.find(" | ") != std::string::npos ||
+                           prev.find(" | ") != std::string::npos;
+    if (table_row) {
+      // Rows from the table reader are complete lines.
+    } else if (open && !starts_label(line.text) && line.text[0] != '#' && line.text[0] != '|') {
       char first = line.text[0];
       bool lower_start = std::islower(static_cast<unsigned char>(first)) || first == '(' ||
                          first == ',';
