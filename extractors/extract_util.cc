@@ -46,6 +46,10 @@ std::vector<Span> Sentences(const Document& doc, Span span) {
     }
   }
   if (start < span.end) out.push_back({start, span.end});
+  // Sentences start at their first word.
+  for (Span& s : out) {
+    while (s.begin < s.end && t[s.begin] == ' ') ++s.begin;
+  }
   return out;
 }
 

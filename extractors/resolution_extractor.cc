@@ -64,7 +64,8 @@ int ParentFor(const Document& doc, const Builder& builder, int block, int fallba
 StatusOr<std::unique_ptr<Extractor>> ResolutionExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
       {"resolutions.cue_alone", "resolutions.cue_prefix", "resolutions.that_paragraph",
-       "resolutions.not_question", "resolutions.not_reported", "resolutions.inline_label"}));
+       "resolutions.not_question", "resolutions.not_reported", "resolutions.inline_label",
+       "resolutions.list_intro"}));
   return std::unique_ptr<Extractor>(new ResolutionExtractor(std::move(corpus)));
 }
 
@@ -100,6 +101,7 @@ Status ResolutionExtractor::Run(Document* doc) const {
   const RE2& not_question = p.Get("resolutions.not_question");
   const RE2& not_reported = p.Get("resolutions.not_reported");
   const RE2& inline_label = p.Get("resolutions.inline_label");
+  const RE2& list_intro = p.Get("resolutions.list_intro");
   std::vector<const PatternRow*> sentence_cues = p.Group("resolutions.sentence_");
   std::vector<const PatternRow*> end_rows;
   for (const PatternRow* row : p.Group("sections.end")) end_rows.push_back(row);
@@ -107,6 +109,16 @@ Status ResolutionExtractor::Run(Document* doc) const {
   for (const ItemRange& item : ItemRanges(*doc)) {
     int item_parent = item.record;
     int first = item.heading_block >= 0 ? item.heading_block : item.first_block;
+    // Where an item records its decision with an explicit cue ("RESOLVED:"),
+    // the prose before it is discussion (Stoke Ferry minutes propose, then
+    // resolve): only cued text counts there.
+    bool explicit_cue = false;
+    for (int i = first; i < item.end_block && !explicit_cue; ++i) {
+      std::string_view body = doc->Slice(blocks[i].body);
+      re2::StringPiece input(body.data(), body.size());
+      explicit_cue = RE2::FullMatch(body, cue_alone) ||
+                     cue_prefix.Match(input, 0, input.size(), RE2::ANCHOR_START, nullptr, 0);
+    }
     for (int i = first; i < item.end_block; ++i) {
       Block b = blocks[i];
       if (i == item.heading_block && item.record >= 0) {
@@ -188,6 +200,13 @@ Status ResolutionExtractor::Run(Document* doc) const {
         if (body.back() == ':') i = take_children(i, r, false);
         continue;
       }
+      if (RE2::PartialMatch(body, list_intro) && i + 1 < item.end_block) {
+        // "The Councillors voted on the following:" then the motion.
+        builder.Add(blocks[i + 1].body, i + 1, item_parent, blocks[i + 1].label, "follows \"voted on the following\"");
+        ++i;
+        continue;
+      }
+      if (explicit_cue) continue;
       // Prose sentences that record a decision.
       for (Span sentence : Sentences(*doc, b.body)) {
         std::string_view text = doc->Slice(sentence);
