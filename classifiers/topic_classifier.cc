@@ -20,6 +20,18 @@ std::string Lower(std::string_view s) {
 
 bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
+constexpr size_t kItemTextBytes = 4000;
+
+// From an item's title to the start of the next item (or the end).
+Span ItemTextSpan(const Document& doc, int item) {
+  size_t begin = doc.records[item].span.begin;
+  size_t end = doc.text.size();
+  for (const Record& r : doc.records) {
+    if (r.kind == Kind::kItem && r.span.begin > begin && r.span.begin < end) end = r.span.begin;
+  }
+  return {begin, end};
+}
+
 int CountTerm(const std::string& text, const std::string& term) {
   int n = 0;
   for (size_t pos = text.find(term); pos != std::string::npos; pos = text.find(term, pos + 1)) {
@@ -57,6 +69,10 @@ Status TopicClassifier::Run(Document* doc) const {
       title = r.title.value_or("");
       for (const Record& c : doc->records) {
         if (c.parent == i && c.kind == Kind::kResolution) context += " " + c.text;
+      }
+      // The item's own text counts too: what was discussed says what it is about.
+      if (r.parent >= 0 && doc->records[r.parent].kind == Kind::kItem) {
+        context += " " + std::string(doc->Slice(ItemTextSpan(*doc, r.parent)).substr(0, kItemTextBytes));
       }
     } else if (r.parent >= 0) {
       const Record& p = doc->records[r.parent];
