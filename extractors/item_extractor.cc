@@ -56,13 +56,16 @@ Status ItemExtractor::Run(Document* doc) const {
       ++i;
       continue;
     }
-    bool numbered = b.depth == 0 &&
+    const bool markdown_heading = doc->text[b.span.begin] == '#' && b.style != LabelStyle::kNone;
+    bool numbered = markdown_heading || (b.depth == 0 &&
                     (b.style == LabelStyle::kNumber || b.style == LabelStyle::kMinute ||
-                     (b.style == LabelStyle::kDotted && std::count(b.label.begin(), b.label.end(), '.') >= 2));
+                     (b.style == LabelStyle::kDotted && std::count(b.label.begin(), b.label.end(), '.') >= 2)));
     if (!numbered) continue;
-    if (item_style != LabelStyle::kNone && b.style != item_style) continue;
+    if (!markdown_heading) {
+      if (item_style != LabelStyle::kNone && b.style != item_style) continue;
+      if (ItemNumber(b) <= last_number) continue;
+    }
     int number = ItemNumber(b);
-    if (number <= last_number) continue;
     // Title: the body up to "(Item N)" or to where the run-in text starts.
     Span title_span = b.body;
     re2::StringPiece input(body.data(), body.size());

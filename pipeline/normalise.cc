@@ -85,6 +85,12 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
             (head.back() == ')' || head.back() == '.' || head == "\xE2\x80\xA2" || head == "o")) {
           cut = false;
         }
+        // "## 4.1   Title" (london_on: eScribe headings with &nbsp; gaps).
+        size_t hashes = head.find_first_not_of('#');
+        if (hashes != std::string_view::npos && hashes > 0 && head.size() <= 14 &&
+            head.find_first_not_of("# 0123456789.") == std::string_view::npos) {
+          cut = false;
+        }
       }
       if (cut) {
         std::string line = CollapseSpaces(raw.substr(piece, i - piece));

@@ -147,6 +147,14 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
           size_t hashes = line.find_first_not_of("# ");
           b.body.begin = start + (hashes == std::string_view::npos ? line.size() : hashes);
           b.type = BlockType::kHeading;
+          // "# 4.1 Title": a Markdown heading keeps its printed number.
+          LabelMatch numbered = MatchLabel(patterns, doc->Slice(b.body));
+          if (numbered.style == LabelStyle::kNumber || numbered.style == LabelStyle::kDotted) {
+            b.label = numbered.key;
+            b.label_printed = numbered.printed;
+            b.style = numbered.style;
+            b.body.begin += numbered.body;
+          }
         } else if (LooksLikeHeading(body, options.max_heading_bytes)) {
           b.type = BlockType::kHeading;
         }
@@ -166,7 +174,7 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
         }
       }
       int index = static_cast<int>(doc->blocks.size());
-      if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone) {
+      if (b.type == BlockType::kHeading && (b.style == LabelStyle::kNone || line[0] == '#')) {
         stack.clear();
       } else if (b.style != LabelStyle::kNone) {
         auto same = std::find_if(stack.begin(), stack.end(),
