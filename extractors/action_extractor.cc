@@ -209,6 +209,7 @@ Status ActionExtractor::Run(Document* doc) const {
       if (i == item.heading_block && item.record >= 0) {
         body.begin = std::min(body.end, std::max(body.begin, doc->records[item.record].span.end));
       }
+      while (body.begin < body.end && doc->text[body.begin] == ' ') ++body.begin;
       std::string_view text = doc->Slice(body);
       re2::StringPiece owner;
       if (text.find(" | ") != std::string_view::npos || text.rfind("| ", 0) == 0) {

@@ -13,18 +13,12 @@ std::optional<bool> YesNo(const PatternTable& p, std::string_view value) {
   return std::nullopt;
 }
 
-bool IsGenericHeading(std::string_view s) {
-  std::string lower;
-  for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return lower == "decision" || lower == "decision details" || lower == "record of decision" ||
-         lower.find("record of decision") != std::string::npos || lower == "decisions";
-}
-
 }  // namespace
 
 StatusOr<std::unique_ptr<Extractor>> DecisionExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
-      {"flags.yes", "flags.no", "flags.not_callable", "flags.callable", "flags.portfolio_inline"}));
+      {"flags.yes", "flags.no", "flags.not_callable", "flags.callable", "flags.portfolio_inline",
+       "flags.generic_title"}));
   return std::unique_ptr<Extractor>(new DecisionExtractor(std::move(corpus)));
 }
 
@@ -84,7 +78,7 @@ Status DecisionExtractor::RunNotice(Document* doc) const {
   if (!d.title) {
     for (int i = 0; i < first_field && i < static_cast<int>(doc->blocks.size()); ++i) {
       std::string_view body = doc->Slice(doc->blocks[i].body);
-      if (doc->blocks[i].type == BlockType::kHeading && !IsGenericHeading(body)) {
+      if (doc->blocks[i].type == BlockType::kHeading && !RE2::FullMatch(body, p.Get("flags.generic_title"))) {
         d.title = std::string(body);
         d.span = doc->blocks[i].body;
         break;

@@ -42,8 +42,15 @@ Status RecommendationExtractor::Run(Document* doc) const {
       for (int i = s.first_block(); i < s.end_block && i < s.first_block() + 40; ++i) {
         const Block& b = doc->blocks[i];
         std::string_view body = doc->Slice(b.body);
-        if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone) break;
         if (RE2::PartialMatch(body, p.Get("recommendations.asked_to")) && body.back() == ':') continue;
+        if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone) break;
+        // A numbered heading ("1. Introduction") starts the report's body.
+        char last = body.empty() ? '.' : body.back();
+        if (b.style != LabelStyle::kNone && body.size() < 60 && last != '.' && last != ';' &&
+            last != ':' && last != ',' && i > s.first_block() &&
+            doc->blocks[i - 1].style != b.style) {
+          break;
+        }
         if (RE2::PartialMatch(body, p.Get("recommendations.not_pointer"))) continue;
         add(b.body, b.label, "section: Recommendations");
       }

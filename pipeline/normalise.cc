@@ -359,7 +359,17 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   const RE2* label = patterns.Find("normalise.starts_label") ? &patterns.Get("normalise.starts_label")
                                                             : nullptr;
   auto starts_label = [&](const std::string& s) { return label && RE2::PartialMatch(s, *label); };
-  auto is_long = [&](size_t right) { return long_len >= 50 && right * 10 >= long_len * 7; };
+  // Text files are joined on width only when they were hard-wrapped (most
+  // lines end near one column); otherwise each line is already a paragraph.
+  bool wrapped = pdf;
+  if (!pdf && long_len >= 50 && long_len <= 130 && lengths.size() >= 10) {
+    size_t near = std::count_if(lengths.begin(), lengths.end(),
+                                [&](size_t n) { return n * 10 >= long_len * 8; });
+    wrapped = near * 10 >= lengths.size() * 4;
+  }
+  auto is_long = [&](size_t right) {
+    return wrapped && long_len >= 50 && right * 10 >= long_len * 7;
+  };
   auto bare_label = [&](const std::string& s) {
     return s.size() <= 8 && Letters(s) <= 4 && starts_label(s + " X");
   };
