@@ -37,6 +37,15 @@ std::vector<Span> Sentences(const Document& doc, Span span) {
       i += 4;
       continue;
     }
+    // An inline list label ("... the meeting. d) The Handyman ...") starts one too.
+    if (c == ' ' && i + 4 < span.end && std::isalnum(static_cast<unsigned char>(t[i + 1])) &&
+        t[i + 2] == ')' && t[i + 3] == ' ' && std::isupper(static_cast<unsigned char>(t[i + 4])) &&
+        i > start) {
+      out.push_back({start, i});
+      start = i + 4;
+      i += 3;
+      continue;
+    }
     if ((c == '.' || c == '?' || c == '!') && t[i + 1] == ' ') {
       unsigned char next = static_cast<unsigned char>(t[i + 2]);
       if (!(std::isupper(next) || next == '"' || next == '\'' || next == '(' || next == 0xE2)) continue;

@@ -160,6 +160,21 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
         }
       } else {
         b.type = BlockType::kListItem;
+        // "A) ... b) ... c)": councils mix the case of one list's letters
+        // (Kent cabinet minutes); the next letter of an open list joins it.
+        if (b.style == LabelStyle::kLetterLower || b.style == LabelStyle::kLetterUpper) {
+          LabelStyle other = b.style == LabelStyle::kLetterLower ? LabelStyle::kLetterUpper
+                                                                 : LabelStyle::kLetterLower;
+          for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            if (it->first != other) continue;
+            std::string prev = doc->blocks[it->second].label;
+            std::string key = b.label;
+            for (auto& c : prev) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (IsNextLabel(LabelStyle::kLetterLower, prev, key)) b.style = other;
+            break;
+          }
+        }
         // "(i)" after "(h)" is a letter; elsewhere a roman numeral.
         if (b.style == LabelStyle::kRomanLower || b.style == LabelStyle::kRomanUpper) {
           LabelStyle letter = b.style == LabelStyle::kRomanLower ? LabelStyle::kLetterLower
