@@ -139,6 +139,9 @@ Status ResolutionExtractor::Run(Document* doc) const {
           if (c.style == LabelStyle::kNone) {
             if (!until_heading) break;
             if (c.type == BlockType::kHeading && j > intro_block + 1) break;
+          } else if (blocks[intro_block].style != LabelStyle::kNone &&
+                     c.depth <= blocks[intro_block].depth) {
+            break;  // the next numbered paragraph, not an item of this resolution
           }
           int parent = ParentFor(*doc, builder, j, intro_record >= 0 ? intro_record : item_parent);
           builder.Add(c.body, j, parent, c.label, "follows resolution cue");

@@ -61,6 +61,30 @@ bool LooksLikeHeading(std::string_view body, size_t max_bytes) {
   return capitalised >= lower_words * 2 && words <= 20;
 }
 
+// "(a)" -> "(x)", "12." -> "x.": how a label is punctuated.
+std::string LabelShape(std::string_view printed) {
+  std::string shape;
+  for (char c : printed) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (shape.empty() || shape.back() != 'x') shape.push_back('x');
+    } else {
+      shape.push_back(c);
+    }
+  }
+  return shape;
+}
+
+// Labels a nested list can start with.
+bool StartsList(LabelStyle style, std::string_view key) {
+  switch (style) {
+    case LabelStyle::kNumber: return key == "1";
+    case LabelStyle::kLetterLower: case LabelStyle::kLetterUpper: return key == "a" || key == "A";
+    case LabelStyle::kRomanLower: case LabelStyle::kRomanUpper: return key == "i" || key == "I";
+    case LabelStyle::kDotted: return key.size() >= 2 && key.substr(key.size() - 2) == ".1";
+    default: return true;
+  }
+}
+
 }  // namespace
 
 int RomanValue(std::string_view s) {
@@ -192,8 +216,26 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
       if (b.type == BlockType::kHeading && (b.style == LabelStyle::kNone || line[0] == '#')) {
         stack.clear();
       } else if (b.style != LabelStyle::kNone) {
-        auto same = std::find_if(stack.begin(), stack.end(),
-                                 [&](const auto& level) { return level.first == b.style; });
+        // A level is a style written one way: "1." and "1)" and "(1)" are
+        // different levels (Kent minutes number paragraphs "8)" and the
+        // resolution's items "1.").
+        auto same = std::find_if(stack.begin(), stack.end(), [&](const auto& level) {
+          return level.first == b.style &&
+                 LabelShape(doc->blocks[level.second].label_printed) == LabelShape(b.label_printed);
+        });
+        if (same != stack.end() && !StartsList(b.style, b.label) &&
+            !IsNextLabel(b.style, doc->blocks[same->second].label, b.label)) {
+          same = stack.end();  // "307." after "6." is not the list's next item
+        }
+        if (same == stack.end() && !StartsList(b.style, b.label)) {
+          // Not a list's first label: it continues an open level written
+          // another way, or it is top-level numbering ("300." after "(iv)").
+          same = std::find_if(stack.begin(), stack.end(), [&](const auto& level) {
+            return level.first == b.style &&
+                   IsNextLabel(b.style, doc->blocks[level.second].label, b.label);
+          });
+          if (same == stack.end()) same = stack.begin();
+        }
         if (same != stack.end()) stack.erase(same, stack.end());
         if (static_cast<int>(stack.size()) >= options.max_depth) stack.pop_back();
         b.parent = stack.empty() ? -1 : stack.back().second;
