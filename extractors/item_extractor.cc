@@ -45,6 +45,15 @@ Status ItemExtractor::Run(Document* doc) const {
   const auto& blocks = doc->blocks;
   int last_number = -1;
   LabelStyle item_style = LabelStyle::kNone;
+  // Minutes that name items "Title (Item N)" number their paragraphs, not
+  // their items (Kent panels): numbered blocks are then never items.
+  bool item_suffixes = false;
+  for (const Block& b : blocks) {
+    if (b.style == LabelStyle::kNone && RE2::PartialMatch(doc->Slice(b.body), suffix)) {
+      item_suffixes = true;
+      break;
+    }
+  }
   for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
     const Block& b = blocks[i];
     std::string_view body = doc->Slice(b.body);
@@ -56,11 +65,36 @@ Status ItemExtractor::Run(Document* doc) const {
       ++i;
       continue;
     }
+    // "Apologies and Substitutes (Item 1)": unnumbered minutes (Kent panels)
+    // name the agenda item after the title.
+    if (b.style == LabelStyle::kNone) {
+      re2::StringPiece in(body.data(), body.size());
+      re2::StringPiece suffix_match;
+      if (suffix.Match(in, 0, in.size(), RE2::UNANCHORED, &suffix_match, 1)) {
+        size_t cut = suffix_match.data() - body.data();
+        std::string_view title = body.substr(0, cut);
+        if (title.empty() && i > 0) {
+          // "(Item 3)" alone on its line: the title is the line before.
+          const Block& prev = blocks[i - 1];
+          std::string_view prev_body = doc->Slice(prev.body);
+          if (TitleShaped(prev_body)) {
+            Record r = MakeRecord(*doc, Kind::kItem, prev.body);
+            r.title = r.text;
+            doc->Add(std::move(r));
+          }
+        } else if (TitleShaped(title)) {
+          Record r = MakeRecord(*doc, Kind::kItem, {b.body.begin, b.body.begin + cut});
+          r.title = r.text;
+          doc->Add(std::move(r));
+        }
+      }
+      continue;
+    }
     const bool markdown_heading = doc->text[b.span.begin] == '#' && b.style != LabelStyle::kNone;
     bool numbered = markdown_heading || (b.depth == 0 &&
                     (b.style == LabelStyle::kNumber || b.style == LabelStyle::kMinute ||
                      (b.style == LabelStyle::kDotted && std::count(b.label.begin(), b.label.end(), '.') >= 2)));
-    if (!numbered) continue;
+    if (!numbered || (item_suffixes && !markdown_heading && b.style != LabelStyle::kMinute)) continue;
     if (!markdown_heading) {
       if (item_style != LabelStyle::kNone && b.style != item_style) continue;
       if (ItemNumber(b) <= last_number) continue;

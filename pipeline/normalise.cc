@@ -281,19 +281,28 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
       }
       for (size_t i : idx) fn(i);
     };
-    std::map<std::string, int> counts;
+    std::map<std::string, int> counts;  // by text with digits masked
+    std::map<std::string, int> exact;   // by text as printed
     for (const auto& lines : raw_lines) {
-      std::set<std::string> seen;
-      edges(lines, [&](size_t i) { seen.insert(RunningKey(CollapseSpaces(lines[i]))); });
+      std::set<std::string> seen, seen_exact;
+      edges(lines, [&](size_t i) {
+        std::string line = CollapseSpaces(lines[i]);
+        seen.insert(RunningKey(line));
+        seen_exact.insert(line);
+      });
       for (const auto& key : seen) ++counts[key];
+      for (const auto& key : seen_exact) ++exact[key];
     }
     int threshold = std::max(3, static_cast<int>(raw_lines.size() + 3) / 4);
     for (auto& lines : raw_lines) {
       std::vector<size_t> drop;
       edges(lines, [&](size_t i) {
         std::string line = CollapseSpaces(lines[i]);
+        // Short keys like "(Item #)" are headings that happen to sit at a
+        // page edge on many pages (Kent panel minutes), not furniture.
         bool running = raw_lines.size() >= 3 && Letters(line) >= 3 &&
-                       counts[RunningKey(line)] >= threshold;
+                       (exact[line] >= threshold ||
+                        (Letters(line) >= 8 && counts[RunningKey(line)] >= threshold));
         if (running || RE2::FullMatch(line, page_number)) drop.push_back(i);
       });
       for (size_t i : drop) lines[i].clear();
