@@ -16,6 +16,8 @@
 namespace agendum {
 namespace {
 
+constexpr size_t kLeadInBytes = 100;
+
 std::vector<std::string> SplitOwners(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
@@ -172,12 +174,46 @@ void ActionExtractor::ReadTableRow(Document* doc, Span body, TableColumns* table
   doc->Add(std::move(r));
 }
 
+std::vector<std::string> ActionExtractor::OwnersIn(std::string_view s,
+                                                  const std::vector<const RE2*>& cues,
+                                                  const std::string* last_owner) const {
+  const PatternTable& p = corpus_->patterns;
+  std::vector<std::string> owners;
+  for (const RE2* cue : cues) {
+    re2::StringPiece sp(s.data(), s.size());
+    size_t pos = 0;
+    re2::StringPiece g[2];
+    while (pos < sp.size() && cue->Match(sp, pos, sp.size(), RE2::UNANCHORED, g, 2)) {
+      std::string o(g[1]);
+      pos = (g[0].data() - s.data()) + g[0].size();
+      if (o == "He" || o == "She" || o == "he" || o == "she") {
+        // The pronoun stands for the last person named before it, in this
+        // sentence or earlier.
+        std::string named;
+        re2::StringPiece before(s.data(), g[1].data() - s.data());
+        re2::StringPiece person;
+        while (RE2::FindAndConsume(&before, p.Get("actions.person"), &person)) named = std::string(person);
+        o = !named.empty() ? named : *last_owner;
+        if (o.empty()) continue;
+      }
+      if (RE2::FullMatch(o, p.Get("actions.not_owner"))) continue;
+      for (auto& part : SplitOwners(o)) {
+        std::string clean = CleanOwner(part);
+        if (std::find(owners.begin(), owners.end(), clean) == owners.end()) owners.push_back(clean);
+      }
+    }
+  }
+  return owners;
+}
+
 StatusOr<std::unique_ptr<Extractor>> ActionExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
       {"actions.bracketed", "actions.prefix", "actions.agreed_to", "actions.owner_to",
        "actions.clerk_advised", "actions.not_owner", "actions.column_label", "actions.column_action",
        "actions.column_owner", "actions.column_due", "actions.column_status", "actions.owner_cell",
-       "actions.status_complete", "actions.owner_will_mid", "actions.owner_passive"}));
+       "actions.status_complete", "actions.owner_will_mid", "actions.owner_passive",
+       "actions.accepted_offer", "actions.work_for_role", "actions.clerk_advised_would",
+       "actions.pronoun_will", "actions.person"}));
   return std::unique_ptr<Extractor>(new ActionExtractor(std::move(corpus)));
 }
 
@@ -186,10 +222,11 @@ Status ActionExtractor::Run(Document* doc) const {
   const PatternTable& p = corpus_->patterns;
   const RE2& bracketed = p.Get("actions.bracketed");
   const RE2& prefix = p.Get("actions.prefix");
-  const RE2& not_owner = p.Get("actions.not_owner");
   std::vector<const RE2*> owner_cues;
   for (const char* id : {"actions.agreed_to", "actions.owner_to", "actions.clerk_advised",
-                         "actions.owner_will_mid", "actions.owner_passive"}) {
+                         "actions.owner_will_mid", "actions.owner_passive", "actions.accepted_offer",
+                         "actions.work_for_role", "actions.clerk_advised_would",
+                         "actions.pronoun_will"}) {
     owner_cues.push_back(&p.Get(id));
   }
   const size_t first_new = doc->records.size();
@@ -240,31 +277,38 @@ Status ActionExtractor::Run(Document* doc) const {
         add({body.begin + (rest.data() - text.data()), body.end}, owners, "Action: paragraph");
         continue;
       }
-      for (Span sentence : Sentences(*doc, body)) {
-        std::string_view s = doc->Slice(sentence);
-        if (!s.empty() && s.back() == '?') continue;
-        std::vector<std::string> owners;
-        for (const RE2* cue : owner_cues) {
-          re2::StringPiece sp(s.data(), s.size());
-          size_t pos = 0;
-          re2::StringPiece g[2];
-          while (pos < sp.size() && cue->Match(sp, pos, sp.size(), RE2::UNANCHORED, g, 2)) {
-            std::string o(g[1]);
-            pos = (g[0].data() - s.data()) + g[0].size();
-            if (o == "He" || o == "She") {
-              if (last_owner.empty()) continue;
-              o = last_owner;
-            }
-            if (RE2::FullMatch(o, not_owner)) continue;
-            for (auto& part : SplitOwners(o)) {
-              std::string clean = CleanOwner(part);
-              if (std::find(owners.begin(), owners.end(), clean) == owners.end()) owners.push_back(clean);
+      // In a bulleted list each bullet is one action with all its owners
+      // (Stoke Ferry "matters arising"); elsewhere each sentence is.
+      bool bulleted = false;
+      for (Span unit : BulletItems(*doc, body, &bulleted)) {
+        std::vector<std::string> unit_owners;
+        std::vector<Span> sentences = Sentences(*doc, unit);
+        Span acted{0, 0};  // from the first to the last sentence with an owner
+        for (size_t k = 0; k < sentences.size(); ++k) {
+          Span sentence = sentences[k];
+          std::string_view s = doc->Slice(sentence);
+          if (!s.empty() && s.back() == '?') continue;
+          std::vector<std::string> owners = OwnersIn(s, owner_cues, &last_owner);
+          if (owners.empty()) continue;
+          last_owner = owners.back();
+          if (!bulleted) {
+            add(sentence, owners, "owner cue");
+            continue;
+          }
+          if (acted.size() == 0) {
+            acted.begin = sentence.begin;
+            // A short opening sentence says what the bullet is about ("Pot
+            // hole opposite factory was getting worse ...").
+            if (k == 1 && sentences[0].size() <= kLeadInBytes) acted.begin = sentences[0].begin;
+          }
+          acted.end = sentence.end;
+          for (auto& o : owners) {
+            if (std::find(unit_owners.begin(), unit_owners.end(), o) == unit_owners.end()) {
+              unit_owners.push_back(o);
             }
           }
         }
-        if (owners.empty()) continue;
-        last_owner = owners.back();
-        add(sentence, owners, "owner cue");
+        if (bulleted && !unit_owners.empty()) add(acted, unit_owners, "owner cue (bullet)");
       }
     }
   }

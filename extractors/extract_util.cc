@@ -62,6 +62,36 @@ std::vector<Span> Sentences(const Document& doc, Span span) {
   return out;
 }
 
+std::vector<Span> BulletItems(const Document& doc, Span span, bool* bulleted) {
+  static const std::string kBullet = "\xE2\x80\xA2";  // •, as normalisation writes every bullet
+  std::vector<Span> out;
+  std::string_view text = doc.Slice(span);
+  size_t start = 0;
+  *bulleted = false;
+  while (true) {
+    size_t at = text.find(kBullet, start);
+    bool boundary = at != std::string_view::npos && (at == 0 || text[at - 1] == ' ');
+    if (at == std::string_view::npos) {
+      out.push_back({span.begin + start, span.end});
+      break;
+    }
+    if (!boundary) {
+      start = at + kBullet.size();
+      continue;
+    }
+    *bulleted = true;
+    if (at > start) out.push_back({span.begin + start, span.begin + at});
+    start = at + kBullet.size();
+  }
+  std::vector<Span> trimmed;
+  for (Span s : out) {
+    while (s.begin < s.end && doc.text[s.begin] == ' ') ++s.begin;
+    while (s.end > s.begin && doc.text[s.end - 1] == ' ') --s.end;
+    if (s.size()) trimmed.push_back(s);
+  }
+  return trimmed;
+}
+
 Record MakeRecord(const Document& doc, Kind kind, Span span) {
   const std::string& t = doc.text;
   while (span.begin < span.end && (t[span.begin] == ' ' || t[span.begin] == '\n')) ++span.begin;

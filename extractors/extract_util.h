@@ -14,6 +14,11 @@ namespace agendum {
 // capital or an opening quote; common abbreviations do not end a sentence).
 std::vector<Span> Sentences(const Document& doc, Span span);
 
+// Inline bullet items inside `span` ("... as follows: • Dukes head - ...
+// • Grit bins - ..."), each without its bullet; the whole span when there
+// are none. `bulleted` says whether any bullet was found.
+std::vector<Span> BulletItems(const Document& doc, Span span, bool* bulleted);
+
 // A record of `kind` whose text is doc.text[span] (trimmed, spaces folded).
 Record MakeRecord(const Document& doc, Kind kind, Span span);
 

@@ -34,6 +34,16 @@ TEST(ActionExtractorTest, OwnersAsPrinted) {
       {"ChairOffered", "The Chair offered to contact the school.", {"Chair"}},
       {"InitialsTo", "RB to order the new noticeboard.", {"RB"}},
       {"ActionPrefix", "Action: Clerk to obtain three quotes for the bench.", {"Clerk"}},
+      {"AcceptedOffer", "The Parish Council accepted Cllr Ann Lowe's offer to paint the bench.",
+       {"Cllr Ann Lowe"}},
+      {"WorkForARole",
+       "The Council resolved that there was nothing for the Handyman to do apart from litter picking.",
+       {"Handyman"}},
+      {"ClerkWillReport",
+       "The Clerk advised that the insurer had not replied and as soon as it did it would be "
+       "circulated.",
+       {"Clerk"}},
+      {"PassiveByTheClerk", "It was agreed that a letter will be sent by the Clerk.", {"Clerk"}},
       {"QuestionIsNotAnAction", "Would the Clerk agree to write to the MP?", {}},
       {"ReportedSpeechIsNotAnAction", "Residents raised concerns about the speed of traffic.", {}},
   };
@@ -57,6 +67,24 @@ TEST(ActionExtractorTest, PronounTakesThePreviousOwner) {
   auto actions = OfKind(doc, Kind::kAction);
   ASSERT_EQ(actions.size(), 2u) << Dump(doc, Kind::kAction);
   EXPECT_EQ(actions[1]->owners, std::vector<std::string>{"Cllr Tom Reid"});
+}
+
+// In a bulleted list each bullet is one action holding all its owners; the
+// pronoun takes the person named before it (Stoke Ferry "matters arising").
+TEST(ActionExtractorTest, BulletsAreOneActionEach) {
+  Document doc = RunText(std::string(kMinutesHeader) +
+                         "The following were raised: \xE2\x80\xA2 Street light out on Mill Lane, "
+                         "the Clerk had reported it. Cllr Sam Hart agreed to chase the county. "
+                         "\xE2\x80\xA2 Cllr Jo Bell was at the police forum and she will report "
+                         "back. The Clerk will add it to the June agenda. \xE2\x80\xA2 The "
+                         "hedge on the green was cut.\n");
+  auto actions = OfKind(doc, Kind::kAction);
+  ASSERT_EQ(actions.size(), 2u) << Dump(doc, Kind::kAction);
+  EXPECT_EQ(actions[0]->text,
+            "Street light out on Mill Lane, the Clerk had reported it. Cllr Sam Hart agreed to "
+            "chase the county.");
+  EXPECT_EQ(actions[0]->owners, std::vector<std::string>{"Cllr Sam Hart"});
+  EXPECT_EQ(actions[1]->owners, (std::vector<std::string>{"Cllr Jo Bell", "Clerk"}));
 }
 
 TEST(ActionExtractorTest, ReportsAndNoticesHaveNoMeetingActions) {
