@@ -66,38 +66,6 @@ std::string CleanOwner(std::string owner) {
   return owner;
 }
 
-// Lower-case word tokens, for comparing two wordings of one action.
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
-double WordOverlap(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = Words(a), wb = Words(b);
-  if (wa.empty() || wb.empty()) return 0;
-  std::multiset<std::string> pool(wb.begin(), wb.end());
-  int common = 0;
-  for (const auto& w : wa) {
-    auto it = pool.find(w);
-    if (it != pool.end()) {
-      ++common;
-      pool.erase(it);
-    }
-  }
-  double p = static_cast<double>(common) / wa.size(), r = static_cast<double>(common) / wb.size();
-  return common ? 2 * p * r / (p + r) : 0;
-}
-
 // Minutes often restate an action-log row in the text ("HD will progress with
 // the survey" beside the row "20 mph - HD to progress with survey"): the row
 // is the record, the restatement is dropped.

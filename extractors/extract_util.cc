@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace agendum {
 namespace {
@@ -22,7 +23,40 @@ bool IsAbbreviation(std::string_view before) {
   return false;
 }
 
+// Lower-case word tokens.
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
 }  // namespace
+
+double WordOverlap(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = Words(a), wb = Words(b);
+  if (wa.empty() || wb.empty()) return 0;
+  std::multiset<std::string> pool(wb.begin(), wb.end());
+  int common = 0;
+  for (const auto& w : wa) {
+    auto it = pool.find(w);
+    if (it != pool.end()) {
+      ++common;
+      pool.erase(it);
+    }
+  }
+  double p = static_cast<double>(common) / wa.size(), r = static_cast<double>(common) / wb.size();
+  return common ? 2 * p * r / (p + r) : 0;
+}
+
 
 std::vector<Span> Sentences(const Document& doc, Span span) {
   std::vector<Span> out;
@@ -113,6 +147,17 @@ Record MakeRecord(const Document& doc, Kind kind, Span span) {
   }
   r.page = doc.PageAt(span.begin);
   return r;
+}
+
+int ItemAt(const Document& doc, size_t offset) {
+  int best = -1;
+  for (int i = 0; i < static_cast<int>(doc.records.size()); ++i) {
+    const Record& r = doc.records[i];
+    if (r.kind != Kind::kItem || r.span.begin > offset) continue;
+    // Later items start later; an appendix (child) beats its report.
+    if (best < 0 || r.span.begin >= doc.records[best].span.begin) best = i;
+  }
+  return best;
 }
 
 int BlockAt(const Document& doc, size_t offset) {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 #include "extractors/extract_util.h"
 
@@ -25,7 +26,98 @@ bool TitleShaped(std::string_view title) {
   return last != ',' && last != ';';
 }
 
+// Page ranges: an item runs to the page where the next top-level item starts;
+// an appendix to where the next appendix or item starts.
+void SetPageRanges(Document* doc) {
+  std::vector<int> items;
+  for (int i = 0; i < static_cast<int>(doc->records.size()); ++i) {
+    if (doc->records[i].kind == Kind::kItem) items.push_back(i);
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    Record& r = doc->records[items[k]];
+    r.page_start = r.page;
+    size_t end = doc->text.size();
+    for (size_t m = k + 1; m < items.size(); ++m) {
+      const Record& next = doc->records[items[m]];
+      // A report runs over its own appendices.
+      if (r.parent < 0 && next.parent == items[k]) continue;
+      end = next.span.begin;
+      break;
+    }
+    r.page_end = doc->PageAt(end > 0 ? end - 1 : 0);
+  }
+}
+
 }  // namespace
+
+bool ItemExtractor::RunPack(Document* doc) const {
+  const PatternTable& p = corpus_->patterns;
+  const auto& blocks = doc->blocks;
+  std::vector<int> banners;
+  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
+    if (RE2::FullMatch(doc->Slice(blocks[i].body), p.Get("items.pack_banner"))) banners.push_back(i);
+  }
+  if (banners.empty()) return false;
+  // The front sheet (before the first report) lists "7 Title (Pages 1 - 20)".
+  std::map<std::string, std::string> front;
+  for (int i = 0; i < banners.front(); ++i) {
+    const Block& b = blocks[i];
+    if (b.style != LabelStyle::kNumber) continue;
+    std::string title(doc->Slice(b.body));
+    RE2::Replace(&title, p.Get("items.pages_ref"), "");
+    if (TitleShaped(title)) front[b.label] = title;
+  }
+  int report = -1;
+  for (size_t k = 0; k < banners.size(); ++k) {
+    int at = banners[k];
+    re2::StringPiece number;
+    RE2::FullMatch(doc->Slice(blocks[at].body), p.Get("items.pack_banner"), &number);
+    Record r = MakeRecord(*doc, Kind::kItem, blocks[at].body);
+    r.number = std::string(number);
+    int stop = k + 1 < banners.size() ? banners[k + 1] : static_cast<int>(blocks.size());
+    if (auto it = front.find(*r.number); it != front.end()) {
+      r.title = it->second;
+      r.why["title"] = "front sheet";
+    }
+    // Else the report's cover: "Subject:" and the line after it.
+    for (int i = at + 1; i < stop && i < at + 40 && !r.title; ++i) {
+      std::string_view body = doc->Slice(blocks[i].body);
+      re2::StringPiece subject;
+      if (!RE2::FullMatch(body, p.Get("items.report_subject"), &subject)) continue;
+      std::string title(subject);
+      if (title.empty() && i + 1 < stop) title = std::string(doc->Slice(blocks[i + 1].body));
+      if (!title.empty()) {
+        r.title = title;
+        r.why["title"] = "Subject: on the report's cover";
+      }
+    }
+    if (!r.title) {
+      for (int i = at + 1; i < stop && !r.title; ++i) {
+        if (blocks[i].type == BlockType::kHeading) r.title = std::string(doc->Slice(blocks[i].body));
+      }
+    }
+    if (!r.title) r.title = "Agenda Item " + *r.number;
+    r.text = *r.title;
+    report = doc->Add(std::move(r));
+    // Appendices: an "Appendix X" heading first on its page.
+    for (int i = at + 1; i < stop; ++i) {
+      const Block& b = blocks[i];
+      if (i > 0 && blocks[i - 1].page == b.page) continue;
+      re2::StringPiece letter, title;
+      if (!RE2::FullMatch(doc->Slice(b.body), p.Get("items.appendix"), &letter, &title)) continue;
+      // A table appendix repeats its heading on every page.
+      std::string appendix = *doc->records[report].number + " Appendix " + std::string(letter);
+      if (doc->records.back().number == appendix) continue;
+      Record a = MakeRecord(*doc, Kind::kItem, b.body);
+      a.number = appendix;
+      a.title = std::string(title).empty() ? a.text : std::string(title);
+      a.parent = report;
+      doc->Add(std::move(a));
+    }
+  }
+  SetPageRanges(doc);
+  return true;
+}
 
 StatusOr<std::unique_ptr<Extractor>> ItemExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(
@@ -34,10 +126,15 @@ StatusOr<std::unique_ptr<Extractor>> ItemExtractor::Create(std::shared_ptr<const
 }
 
 Status ItemExtractor::Run(Document* doc) const {
-  if (doc->doc_type == DocType::kDecisionNotice || doc->doc_type == DocType::kReport ||
-      doc->doc_type == DocType::kAuditReport || doc->doc_type == DocType::kPeerReview) {
+  if (doc->doc_type == DocType::kDecisionNotice || doc->doc_type == DocType::kAuditReport ||
+      doc->doc_type == DocType::kPeerReview) {
     return Status::Ok();
   }
+  if (doc->doc_type == DocType::kReport) {
+    RunPack(doc);  // a pack of one report still carries its banner
+    return Status::Ok();
+  }
+  if (RunPack(doc)) return Status::Ok();
   const PatternTable& p = corpus_->patterns;
   const RE2& banner = p.Get("items.banner");
   const RE2& suffix = p.Get("items.item_suffix");
@@ -129,17 +226,7 @@ Status ItemExtractor::Run(Document* doc) const {
     last_number = number;
     item_style = b.style;
   }
-  // Page ranges: an item runs to the page where the next one starts.
-  std::vector<int> items;
-  for (int i = 0; i < static_cast<int>(doc->records.size()); ++i) {
-    if (doc->records[i].kind == Kind::kItem) items.push_back(i);
-  }
-  for (size_t k = 0; k < items.size(); ++k) {
-    Record& r = doc->records[items[k]];
-    r.page_start = r.page;
-    size_t end = k + 1 < items.size() ? doc->records[items[k + 1]].span.begin : doc->text.size();
-    r.page_end = doc->PageAt(end > 0 ? end - 1 : 0);
-  }
+  SetPageRanges(doc);
   return Status::Ok();
 }
 

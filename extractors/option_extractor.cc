@@ -35,6 +35,7 @@ Status OptionExtractor::Run(Document* doc) const {
     if (r.text.size() < 4 || !taken.insert(r.span.begin).second) return;
     if (RE2::FullMatch(r.text, p.Get("options.none"))) return;
     if (!label.empty()) r.label = label;
+    r.parent = ItemAt(*doc, r.span.begin);
     if (RE2::PartialMatch(r.text, chosen)) {
       r.disposition = Disposition::kChosen;
       r.why["disposition"] = "stated as chosen";
@@ -56,7 +57,8 @@ Status OptionExtractor::Run(Document* doc) const {
                             heading.find("other") != std::string::npos;
     if (s.inline_text.size() > 0) add(s.inline_text, "", rejected_section, "section: " + heading.substr(0, 40));
     int top_depth = -1;
-    for (int i = s.first_block(); i < s.end_block; ++i) {
+    const int end = SectionBodyEnd(*doc, s);
+    for (int i = s.first_block(); i < end; ++i) {
       const Block& b = doc->blocks[i];
       if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone && i > s.first_block()) break;
       if (top_depth < 0) top_depth = b.depth;
@@ -64,7 +66,7 @@ Status OptionExtractor::Run(Document* doc) const {
       // An option runs over its sub-points: extend to the next sibling.
       Span span = b.body;
       int j = i + 1;
-      while (j < s.end_block && doc->blocks[j].depth > top_depth) span.end = doc->blocks[j++].span.end;
+      while (j < end && doc->blocks[j].depth > top_depth) span.end = doc->blocks[j++].span.end;
       add(span, b.label, rejected_section, "section: " + heading.substr(0, 40));
     }
   }

@@ -30,9 +30,14 @@ Status RecommendationExtractor::Run(Document* doc) const {
   auto add = [&](Span span, const std::string& label, const std::string& why) -> Record* {
     Record r = MakeRecord(*doc, Kind::kRecommendation, span);
     if (r.text.size() < 8 || !taken.insert(r.span.begin).second) return nullptr;
-    if (!seen_text.insert(r.text).second) return nullptr;
+    // Reports print the recommendations twice, sometimes reworded slightly.
+    for (const std::string& seen : seen_text) {
+      if (WordOverlap(seen, r.text) >= 0.9) return nullptr;
+    }
+    seen_text.insert(r.text);
     if (!label.empty()) r.label = label;
     r.why["kind"] = why;
+    r.parent = ItemAt(*doc, r.span.begin);
     return &doc->records[doc->Add(std::move(r))];
   };
   // 1. Recommendation sections of reports.

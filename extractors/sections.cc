@@ -40,6 +40,16 @@ std::vector<Section> FindSections(const Document& doc, const PatternTable& patte
   return out;
 }
 
+int SectionBodyEnd(const Document& doc, const Section& s) {
+  const Block& label = doc.blocks[s.label_block];
+  if (label.style == LabelStyle::kNone) return s.end_block;
+  for (int i = s.first_block(); i < s.end_block; ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.style != LabelStyle::kNone && b.depth <= label.depth) return i;
+  }
+  return s.end_block;
+}
+
 std::string SectionText(const Document& doc, const Section& s, size_t max_bytes) {
   std::string out(doc.Slice(s.inline_text));
   for (int i = s.first_block(); i < s.end_block && out.size() < max_bytes; ++i) {

@@ -25,6 +25,11 @@ struct Section {
 
 std::vector<Section> FindSections(const Document& doc, const PatternTable& patterns);
 
+// One past the last block of the section's body: the next section label, or
+// a block numbered at the label's own level ("5. Financial Implications"
+// after "4. Options considered"), whichever comes first.
+int SectionBodyEnd(const Document& doc, const Section& s);
+
 // The section's whole text (inline text plus following blocks), one space
 // between blocks, trimmed; capped at `max_bytes`.
 std::string SectionText(const Document& doc, const Section& s, size_t max_bytes = 4000);
