@@ -32,7 +32,7 @@ std::string DocumentJson(const Document& doc) {
   j["text"] = doc.title;
   j["label"] = nullptr;
   j["page"] = doc.format == Format::kPdf ? Json(1) : Json(nullptr);
-  j["span"] = {0, doc.text.size()};
+  j["span"] = {0, doc.CharOffset(doc.text.size())};
   j["path"] = doc.path;
   j["sha256"] = doc.sha256;
   j["format"] = ToString(doc.format);
@@ -56,7 +56,8 @@ std::string RecordJson(const Document& doc, const Record& r) {
   j["text"] = r.text;
   Put(j, "label", r.label);
   Put(j, "page", r.page);
-  j["span"] = {r.span.begin, r.span.end};
+  // SCHEMA.md: character offsets into the normalised text.
+  j["span"] = {doc.CharOffset(r.span.begin), doc.CharOffset(r.span.end)};
   switch (r.kind) {
     case Kind::kItem:
       Put(j, "title", r.title);

@@ -40,6 +40,33 @@ std::optional<int> Document::PageAt(size_t offset) const {
   return std::prev(it)->number;
 }
 
+namespace {
+
+size_t CountChars(std::string_view bytes) {
+  size_t n = 0;
+  for (char c : bytes) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+void Document::BuildCharCheckpoints() {
+  char_checkpoints.clear();
+  size_t chars = 0;
+  for (size_t at = 0; at <= text.size(); at += kCheckpointBytes) {
+    char_checkpoints.push_back(chars);
+    chars += CountChars(std::string_view(text).substr(at, kCheckpointBytes));
+  }
+}
+
+size_t Document::CharOffset(size_t offset) const {
+  offset = std::min(offset, text.size());
+  size_t block = offset / kCheckpointBytes;
+  if (block >= char_checkpoints.size()) return CountChars(std::string_view(text).substr(0, offset));
+  size_t start = block * kCheckpointBytes;
+  return char_checkpoints[block] + CountChars(std::string_view(text).substr(start, offset - start));
+}
+
 int Document::Add(Record r) {
   r.doc_id = id;
   if (!r.page) r.page = PageAt(r.span.begin);

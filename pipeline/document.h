@@ -84,6 +84,13 @@ struct Document {
   std::vector<Record> records;
 
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  // Characters (code points) before byte `offset` of `text`: the SCHEMA's
+  // `span` counts characters. Uses `char_checkpoints` when Normalise built them.
+  size_t CharOffset(size_t offset) const;
+  // Characters before every kCheckpointBytes-th byte of `text`.
+  static constexpr size_t kCheckpointBytes = 4096;
+  std::vector<size_t> char_checkpoints;
+  void BuildCharCheckpoints();
   // 1-based page holding `offset`; nullopt for documents without pages.
   std::optional<int> PageAt(size_t offset) const;
   // Appends a record and returns its index.

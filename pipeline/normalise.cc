@@ -56,13 +56,15 @@ struct Line {
   int page = 0;  // index into pages
   bool blank_before = false;
   size_t right = 0;  // column where the line ends on the page (PDF layout)
+  bool forced_break = false;  // a piece of a line cut at max_line_bytes
 };
 
 // Splits a page into trimmed lines; a run of three or more spaces is a lost
 // line break (ModernGov pages copied as text put a whole notice on one line,
 // seed 000), so it splits too.
 std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
-                                        std::vector<size_t>* right_edges) {
+                                        std::vector<size_t>* right_edges,
+                                        std::vector<bool>* forced) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= page.size()) {
@@ -97,6 +99,10 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
         while (line.size() > max_line) {
           size_t at = line.rfind(' ', max_line);
           if (at == std::string::npos || at == 0) at = max_line;
+          right_edges->resize(out.size(), 0);
+          right_edges->push_back(at);
+          forced->resize(out.size(), false);
+          forced->push_back(true);  // the piece after this one must not re-join it
           out.push_back(line.substr(0, at));
           line.erase(0, at);
           line = CollapseSpaces(line);
@@ -119,6 +125,7 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
     start = nl + 1;
   }
   right_edges->resize(out.size(), 0);
+  forced->resize(out.size(), false);
   return out;
 }
 
@@ -191,6 +198,60 @@ std::string StripMarkup(std::string_view in) {
     out.push_back(c);
   }
   return out;
+}
+
+// A page set in two columns (physical layout puts them side by side): when a
+// gutter of spaces runs down the middle of nearly every line and both sides
+// hold prose, the page is rewritten as the left column, then the right.
+// Tables and action columns (initials on the right) hold no prose on one
+// side and are left alone.
+void SplitColumns(std::vector<std::string>* lines) {
+  constexpr double kGutterShare = 0.9;  // lines that must be blank at the gutter
+  constexpr double kBothShare = 0.5;    // lines with text on both sides
+  constexpr size_t kGutterWidth = 3;
+  std::vector<const std::string*> text;
+  size_t width = 0;
+  for (const auto& line : *lines) {
+    if (line.find_first_not_of(' ') == std::string::npos) continue;
+    text.push_back(&line);
+    width = std::max(width, line.size());
+  }
+  if (text.size() < 3 || width < 40) return;
+  auto blank_at = [](const std::string& line, size_t x) { return x >= line.size() || line[x] == ' '; };
+  size_t gutter = 0;
+  for (size_t x = width / 4; x + kGutterWidth < width * 3 / 4 && !gutter; ++x) {
+    size_t clear = 0, both = 0;
+    for (const std::string* line : text) {
+      bool blank = true;
+      for (size_t k = 0; k < kGutterWidth; ++k) blank = blank && blank_at(*line, x + k);
+      if (!blank) continue;
+      ++clear;
+      bool left = line->find_first_not_of(' ') < x;
+      bool right = line->size() > x + kGutterWidth &&
+                   line->find_first_not_of(' ', x + kGutterWidth) != std::string::npos;
+      if (left && right) ++both;
+    }
+    if (clear >= text.size() * kGutterShare && both >= text.size() * kBothShare) gutter = x;
+  }
+  if (!gutter) return;
+  // Both sides must read as prose: several words per line on average.
+  size_t left_words = 0, right_words = 0, left_lines = 0, right_lines = 0;
+  for (const std::string* line : text) {
+    std::string left = CollapseSpaces(line->substr(0, std::min(gutter, line->size())));
+    std::string right = line->size() > gutter ? CollapseSpaces(line->substr(gutter)) : "";
+    if (!left.empty()) ++left_lines, left_words += std::count(left.begin(), left.end(), ' ') + 1;
+    if (!right.empty()) ++right_lines, right_words += std::count(right.begin(), right.end(), ' ') + 1;
+  }
+  if (!left_lines || !right_lines || left_words < 3 * left_lines || right_words < 3 * right_lines) return;
+  std::vector<std::string> left, right;
+  for (const auto& line : *lines) {
+    left.push_back(line.substr(0, std::min(gutter, line.size())));
+    right.push_back(line.size() > gutter ? line.substr(gutter) : "");
+    while (!left.back().empty() && left.back().back() == ' ') left.back().pop_back();
+  }
+  lines->assign(left.begin(), left.end());
+  lines->emplace_back();  // a paragraph break between the columns
+  lines->insert(lines->end(), right.begin(), right.end());
 }
 
 // Markdown front matter ("---" ... "---" at the top) is publishing metadata,
@@ -322,12 +383,14 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   }
   // Tables keep one row per line, cells in order ("No | Action | Owner").
   if (pdf) {
+    for (auto& lines : raw_lines) SplitColumns(&lines);
     TableReader tables(patterns);
     for (auto& lines : raw_lines) tables.Rewrite(&lines);
     tables.Finish();
   }
   std::vector<std::vector<std::string>> pages;
   std::vector<std::vector<size_t>> rights;
+  std::vector<std::vector<bool>> cut_after;
   for (auto& lines : raw_lines) {
     std::string page;
     for (auto& line : lines) {
@@ -335,7 +398,8 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
       page.push_back('\n');
     }
     rights.emplace_back();
-    pages.push_back(SplitPageLines(page, options.max_line_bytes, &rights.back()));
+    cut_after.emplace_back();
+    pages.push_back(SplitPageLines(page, options.max_line_bytes, &rights.back(), &cut_after.back()));
   }
   raw_lines.clear();
 
@@ -352,7 +416,8 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
       }
       size_t right = std::max(rights[p][k], text.size());
       lengths.push_back(right);
-      lines.push_back({std::move(text), static_cast<int>(p), blank, right});
+      bool forced = k > 0 && cut_after[p][k - 1];
+      lines.push_back({std::move(text), static_cast<int>(p), blank, right, forced});
       blank = false;
     }
   }
@@ -396,8 +461,9 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
     bool hyphen = false;
     const bool table_row = line.text.find(" | ") != std::string::npos ||
                            prev.find(" | ") != std::string::npos;
-    if (table_row) {
-      // Rows from the table reader are complete lines.
+    if (table_row || (!prev.empty() && prev[0] == '#') || line.forced_break) {
+      // Rows from the table reader, Markdown headings and the pieces of a
+      // cut line are complete lines.
     } else if (open && !starts_label(line.text) && line.text[0] != '#' && line.text[0] != '|') {
       char first = line.text[0];
       bool lower_start = std::islower(static_cast<unsigned char>(first)) || first == '(' ||
@@ -423,8 +489,10 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
     }
     while (current_page < line.page) {
       ++current_page;
-      // A page starts where its first character lands.
-      doc->pages.push_back({current_page + 1, {text.size() + (join ? 1 : 0), 0}, true});
+      // A page starts where its first character lands: after the joining
+      // space, or after the line break (none before the first line).
+      size_t begin = text.size() + (join ? (hyphen ? 0 : 1) : (text.empty() ? 0 : 1));
+      doc->pages.push_back({current_page + 1, {begin, 0}, true});
     }
     if (join) {
       if (hyphen) {
@@ -452,6 +520,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
     if (i < doc->page_has_text.size()) doc->pages[i].has_text = doc->page_has_text[i];
   }
   doc->text = std::move(text);
+  doc->BuildCharCheckpoints();
   return Status::Ok();
 }
 

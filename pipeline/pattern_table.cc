@@ -170,7 +170,14 @@ const std::vector<LexiconEntry>& Lexicon::Entries(std::string_view file) const {
 StatusOr<std::shared_ptr<const CorpusData>> CorpusData::Load(const std::string& root) {
   auto data = std::make_shared<CorpusData>();
   AGENDUM_ASSIGN_OR_RETURN(data->patterns, PatternTable::Load(root + "/patterns"));
-  AGENDUM_ASSIGN_OR_RETURN(data->lexicons, Lexicon::Load(root + "/lexicons"));
+  // corpus/lexicons is optional: a checkout may carry only the taxonomy.
+  std::error_code ec;
+  if (std::filesystem::is_directory(root + "/lexicons", ec)) {
+    AGENDUM_ASSIGN_OR_RETURN(data->lexicons, Lexicon::Load(root + "/lexicons"));
+  }
+  if (!std::filesystem::is_directory(root + "/patterns", ec)) {
+    return Status::Setup("corpus folder not found: " + root + "/patterns");
+  }
   AGENDUM_RETURN_IF_ERROR(ForEachTsv(root + "/taxonomy", [&](const std::string& stem,
                                                             const std::string& where,
                                                             const std::string& text) {

@@ -106,7 +106,10 @@ bool IsNextLabel(LabelStyle style, std::string_view previous, std::string_view k
       return std::atoi(std::string(key).c_str()) == std::atoi(std::string(previous).c_str()) + 1;
     case LabelStyle::kLetterLower:
     case LabelStyle::kLetterUpper:
-      return previous.size() == 1 && key.size() == 1 && key[0] == previous[0] + 1;
+      // Case-blind: "A)" then "b)" is one list (Kent cabinet minutes).
+      return previous.size() == 1 && key.size() == 1 &&
+             std::tolower(static_cast<unsigned char>(key[0])) ==
+                 std::tolower(static_cast<unsigned char>(previous[0])) + 1;
     case LabelStyle::kRomanLower:
     case LabelStyle::kRomanUpper:
       return RomanValue(key) == RomanValue(previous) + 1;

@@ -242,13 +242,6 @@ TEST(IngestPdfTest, KeepsBothColumnsOfATwoColumnPage) {
 }
 
 TEST(IngestPdfTest, ReadsTwoColumnsOneAfterTheOther) {
-  GTEST_SKIP() << "BUG: a two-column page is read across the columns, line by line";
-  // BUG: since IngestPdf asks Poppler for physical_layout (commit fa370c1,
-  // for tables), a page set in two columns comes out with each left-column
-  // line followed on the same line by the right-column line beside it;
-  // Normalise then splits at the gap, so the text reads L1, R1, L2, R2...
-  // Paragraphs of both columns are interleaved and re-flow joins across
-  // them. Expected: the whole left column, then the right column.
   std::string pdf = MakePdf(
       {fixtures::TwoColumnPage({"The Committee considered the report",
                                 "on the leisure strategy and agreed", "to consult on it."},

@@ -157,13 +157,6 @@ TEST(NormaliseTest, StripsMarkupFromTextFiles) {
 }
 
 TEST(NormaliseTest, NeverJoinsTextIntoAMarkdownHeading) {
-  GTEST_SKIP() << "BUG: re-flow joins the line after a markdown heading into the heading";
-  // BUG: normalise.cc step 4 refuses to join a line that starts with '#'
-  // onto the one above, but not a line onto a '#' heading above it. CommonMark
-  // lets a paragraph follow a heading without a blank line, so the text
-  // below is merged into the heading when it starts in lower case or when
-  // the heading is long enough to look wrapped; segment then sees one
-  // heading block instead of a heading and a paragraph.
   const Case cases[] = {
       {"lower-case paragraph after a heading",
        "## 5. Planning applications\napplication 24/0112 was considered.",
@@ -429,13 +422,6 @@ TEST(NormaliseTest, PageSpansTileTheText) {
 }
 
 TEST(NormaliseTest, PageSpanStartsAtItsFirstCharacter) {
-  GTEST_SKIP() << "BUG: a page span starts at the line break before its first line";
-  // BUG: when a page's first line starts a new line of text, Normalise sets
-  // the page's span.begin to the offset of the '\n' before that line, not of
-  // its first character (normalise.cc step 4 adds 1 only for joined lines).
-  // So Slice(page 2) starts with "\n" and page 1 loses its final newline;
-  // `agendum text` prints a blank line after every "=== page N ===" marker
-  // but the first. Expected: a page's slice starts with its first line.
   Document doc = Normalised(Format::kPdf, AgendaPages("Wexcombe District Council"));
   ASSERT_EQ(doc.pages.size(), 4u);
   for (size_t i = 0; i < doc.pages.size(); ++i) {
@@ -481,12 +467,6 @@ TEST(NormaliseTest, KeepsEmptyPagesWithEmptySpans) {
 }
 
 TEST(NormaliseTest, CutsOverlongLines) {
-  GTEST_SKIP() << "BUG: re-flow joins the pieces of an overlong line back together";
-  // BUG: SplitPageLines cuts a line over NormaliseOptions::max_line_bytes
-  // into pieces, but step 4 (re-flow) then sees each piece as a line that
-  // filled the column and joins them all again, so the limit that protects
-  // later stages from hostile input has no effect: a 1000-byte line with
-  // max_line_bytes = 100 comes out as one 999-byte line.
   NormaliseOptions options;
   options.max_line_bytes = 100;
   std::string huge;

@@ -26,19 +26,10 @@ TEST(PatternTableTest, LoadsTheCorpusPatterns) {
   EXPECT_FALSE(table->Group("segment.label_").empty());
 }
 
-// Rows whose sample is known not to match, each with the reason; checked
-// by KnownBadSamplesMatch below (skipped until the rows are fixed).
-const std::set<std::string> kKnownBadSamples = {
-    // BUG: the pattern reads a field's value ("No") but the sample is the
-    // whole line "Is Callable In?: No", so the row's own check fails.
-    "flags.no",
-};
-
 TEST(PatternTableTest, EveryRowMatchesItsOwnSample) {
   StatusOr<PatternTable> table = PatternTable::Load(PatternsDir());
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   for (const auto& row : table->rows()) {
-    if (kKnownBadSamples.count(row->id)) continue;
     SCOPED_TRACE(row->where + " " + row->id);
     EXPECT_FALSE(row->sample.empty()) << "a row needs a sample line";
     EXPECT_FALSE(row->source.empty()) << "a row needs a source";
@@ -48,18 +39,6 @@ TEST(PatternTableTest, EveryRowMatchesItsOwnSample) {
     EXPECT_TRUE(RE2::PartialMatch(row->sample, *row->re))
         << "pattern /" << row->re->pattern() << "/ does not match its sample \"" << row->sample
         << "\"";
-  }
-}
-
-TEST(PatternTableTest, KnownBadSamplesMatch) {
-  GTEST_SKIP() << "BUG: corpus/patterns rows whose sample does not match (kKnownBadSamples)";
-  StatusOr<PatternTable> table = PatternTable::Load(PatternsDir());
-  ASSERT_TRUE(table.ok()) << table.status().ToString();
-  for (const std::string& id : kKnownBadSamples) {
-    SCOPED_TRACE(id);
-    const PatternRow* row = table->Find(id);
-    if (!row) continue;  // row removed: drop it from the list
-    EXPECT_TRUE(RE2::PartialMatch(row->sample, *row->re)) << row->where << ": " << row->sample;
   }
 }
 
@@ -206,13 +185,6 @@ TEST(LexiconTest, BadRowsNameFileAndLine) {
 }
 
 TEST(CorpusDataTest, LoadsACorpusWithoutLexicons) {
-  GTEST_SKIP() << "BUG: a fresh checkout has no corpus/lexicons folder and Load fails";
-  // BUG: CorpusData::Load requires corpus/lexicons to exist, but the folder
-  // holds no tracked file since commit 94b52c5 removed corpus/lexicons/.keep
-  // (git keeps no empty folders). A fresh clone therefore fails every run
-  // with "setup error: corpus folder not found: .../corpus/lexicons"; it works
-  // only where the empty folder survives from an older checkout. Either a
-  // missing lexicons folder means "no lexicons" or the .keep comes back.
   fixtures::TempDir dir;
   dir.Write("patterns/normalise.tsv", "page_number\t-\t\\d+\t12\tsynthetic\n");
   dir.Write("taxonomy/topics.tsv", "housing\tcouncil housing\t1\n");

@@ -209,12 +209,6 @@ TEST(SegmentTest, HeadingsAndParagraphs) {
 }
 
 TEST(SegmentTest, ListThatChangesLetterCaseStaysOneLevel) {
-  GTEST_SKIP() << "BUG: \"A) ... b) ... c)\" no longer stays one level";
-  // BUG: commit 193e75c makes "b)" after "A)" join the upper-case list (it
-  // changes the block's style to kLetterUpper but keeps the key "b"); commit
-  // d0333c3 then checks IsNextLabel(kLetterUpper, "A", "b"), which compares
-  // case-sensitively and fails, so "b)" and "c)" are taken for top-level
-  // numbering and close the enclosing "1." item.
   ExpectSegmentation({"a list that changes letter case (Kent cabinet minutes)",
                       {{"1. That the Cabinet agrees:", "item d0 [1] That the Cabinet agrees:"},
                        {"A) the Commissioning Plan;", "item d1 [A] ^0 the Commissioning Plan;"},
