@@ -433,6 +433,9 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
   const RE2* label = patterns.Find("normalise.starts_label") ? &patterns.Get("normalise.starts_label")
                                                             : nullptr;
   auto starts_label = [&](const std::string& s) { return label && RE2::PartialMatch(s, *label); };
+  const RE2* field = patterns.Find("normalise.field_label") ? &patterns.Get("normalise.field_label")
+                                                          : nullptr;
+  auto starts_field = [&](const std::string& s) { return field && RE2::PartialMatch(s, *field); };
   // Text files are joined on width only when they were hard-wrapped (most
   // lines end near one column); otherwise each line is already a paragraph.
   bool wrapped = pdf;
@@ -476,6 +479,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
             std::islower(static_cast<unsigned char>(first))) {
           join = hyphen = true;
         } else if (is_long(prev_right) && prev.back() != ':' && !line.blank_before &&
+                   !(EndsSentence(prev) && starts_field(line.text)) &&
                    !(EndsSentence(prev) && line.text.size() < 90 && line.text.back() == ':')) {
           // A short line ending in a colon after a finished sentence is the
           // next field's label ("Any alternatives considered and rejected:").

@@ -32,7 +32,13 @@ void Walk(const fs::path& dir, std::set<fs::path>* visited, CollectResult* out) 
     if (fs::is_directory(path, ec)) {
       Walk(path, visited, out);
     } else if (fs::is_regular_file(path, ec)) {
-      if (FormatForPath(path.string())) {
+      std::string name = path.filename().string();
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (name == "readme.md" || name == "readme.txt") {
+        // A folder's README describes the folder; it is not a committee paper.
+        out->skipped.push_back(path.string() + ": folder README");
+      } else if (FormatForPath(path.string())) {
         out->files.push_back({path.string()});
       } else {
         std::string ext = path.extension().string();
