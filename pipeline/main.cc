@@ -1,20 +1,30 @@
 // agendum: the command line. The only file that includes Boost.
 //
 //   agendum run --out DIR [--jobs N] INPUT...   records.jsonl + run-report.json
+//                                               + agendum.sqlite (the search index)
+//   agendum query --db PATH [TEXT] [facets]     search the index; csv/jsonl/md/html/xlsx
+//   agendum register --db PATH                  the decisions register
 //   agendum extract FILE                        one file's records on stdout
 //   agendum text FILE                           normalised text with page markers
 //   agendum explain FILE                        labels and the evidence for each
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "classifiers/registry.h"
 #include "extractors/registry.h"
+#include "outputs/decisions_register.h"
+#include "outputs/index_query.h"
 #include "outputs/jsonl_writer.h"
 #include "outputs/record_json.h"
 #include "outputs/run_report_writer.h"
+#include "outputs/sqlite_index_writer.h"
+#include "outputs/table_writer.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
 
@@ -30,8 +40,10 @@ constexpr int kExitFailures = 2;
 const char* kUsage =
     "usage: agendum <command> [options]\n"
     "commands:\n"
-    "  run --out DIR [--jobs N] INPUT...  process files and folders into DIR/records.jsonl\n"
-    "                                     and DIR/run-report.json\n"
+    "  run --out DIR [--jobs N] INPUT...  process files and folders into DIR/records.jsonl,\n"
+    "                                     DIR/run-report.json and the index DIR/agendum.sqlite\n"
+    "  query --db PATH [TEXT] [filters]   search the index (csv, jsonl, md, html, xlsx)\n"
+    "  register --db PATH [--from] [--to] the decisions register (csv, xlsx, html)\n"
     "  extract FILE                       print one file's records as JSON Lines\n"
     "  text FILE                          print the normalised text with page markers\n"
     "  explain FILE                       print each record's labels and their evidence\n"
@@ -86,14 +98,82 @@ int UsageError(const std::string& message, const po::options_description& option
   return kExitUsage;
 }
 
+StatusOr<std::string> ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot read " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IoError("cannot read " + path);
+  return bytes.str();
+}
+
+// Names the pipeline that makes the records: this binary, the corpus data and
+// the options that change records. An index entry made by another pipeline
+// is processed again instead of being reused.
+std::string PipelineFingerprint(const po::variables_map& vm) {
+  std::string material = std::string("agendum ") + AGENDUM_VERSION + "\n";
+  if (auto exe = ReadFileBytes("/proc/self/exe"); exe.ok()) material += Sha256Hex(*exe) + "\n";
+  std::string root = vm.count("corpus") ? vm["corpus"].as<std::string>() : CorpusData::DefaultRoot();
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (std::filesystem::recursive_directory_iterator it(root, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    auto bytes = ReadFileBytes(f.string());
+    material += std::filesystem::relative(f, root, ec).string() + " " +
+                (bytes.ok() ? Sha256Hex(*bytes) : "unreadable") + "\n";
+  }
+  if (vm.count("skip")) {
+    for (const auto& s : vm["skip"].as<std::vector<std::string>>()) material += "skip " + s + "\n";
+  }
+  material += "max-pages " + std::to_string(vm["max-pages"].as<int>()) + "\n";
+  return Sha256Hex(material).substr(0, 32);
+}
+
+// Opens the index for `run`, prunes it when asked, and splits the inputs into
+// files to process and files whose bytes are already indexed.
+Status PrepareIndex(const po::variables_map& vm, const std::string& index_path, bool quiet,
+                    const std::vector<InputFile>& files, std::unique_ptr<SqliteIndexWriter>* index,
+                    std::vector<InputFile>* todo, std::vector<std::string>* unchanged) {
+  IndexOptions options;
+  options.pipeline = PipelineFingerprint(vm);
+  AGENDUM_ASSIGN_OR_RETURN(*index, SqliteIndexWriter::Open(index_path, options));
+  if (vm.count("prune")) {
+    AGENDUM_ASSIGN_OR_RETURN(auto pruned, (*index)->PruneMissingFiles());
+    if (!quiet) {
+      for (const auto& path : pruned) std::cerr << "agendum: pruned " << path << " (file gone)\n";
+    }
+  }
+  AGENDUM_ASSIGN_OR_RETURN(auto indexed, (*index)->IndexedShas());
+  for (const InputFile& f : files) {
+    auto it = indexed.find(f.path);
+    if (it != indexed.end()) {
+      auto bytes = ReadFileBytes(f.path);
+      if (bytes.ok() && Sha256Hex(*bytes) == it->second) {
+        unchanged->push_back(f.path + ": unchanged, records taken from the index");
+        continue;
+      }
+    }
+    todo->push_back(f);
+  }
+  return Status::Ok();
+}
+
 int CommandRun(const std::vector<std::string>& args) {
   po::options_description options("agendum run options");
   options.add_options()("out,o", po::value<std::string>(), "output folder (created if missing)")(
       "jobs,j", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
       "documents processed in parallel")("timings", "print time per stage to stderr")(
-      "quiet,q", "no per-file lines on stderr");
+      "quiet,q", "no per-file lines on stderr")(
+      "index", po::value<std::string>(), "search index to update (default: DIR/agendum.sqlite)")(
+      "no-index", "do not write a search index")(
+      "prune", "remove documents whose files are gone from the index");
   options.add(CommonOptions());
-  const char* synopsis = "usage: agendum run --out DIR [--jobs N] INPUT...";
+  const char* synopsis =
+      "usage: agendum run --out DIR [--jobs N] [--index PATH | --no-index] [--prune] INPUT...";
   Parsed p;
   try {
     p = Parse(args, options);
@@ -112,6 +192,10 @@ int CommandRun(const std::vector<std::string>& args) {
   if (p.inputs.empty()) return UsageError("no INPUT files or folders given", options, synopsis);
   int jobs = p.vm["jobs"].as<int>();
   if (jobs < 1 || jobs > 256) return UsageError("--jobs must be between 1 and 256", options, synopsis);
+  const bool use_index = !p.vm.count("no-index");
+  if (!use_index && (p.vm.count("index") || p.vm.count("prune"))) {
+    return UsageError("--no-index cannot be combined with --index or --prune", options, synopsis);
+  }
 
   std::string out = p.vm["out"].as<std::string>();
   std::error_code ec;
@@ -131,8 +215,26 @@ int CommandRun(const std::vector<std::string>& args) {
   if (!quiet) {
     for (const auto& s : inputs.skipped) std::cerr << "agendum: skipped " << s << "\n";
   }
+  // With an index, files whose bytes are already indexed are not processed
+  // again; records.jsonl is then written from the index, in input order.
+  std::unique_ptr<SqliteIndexWriter> index;
+  std::vector<InputFile> todo;
+  std::vector<std::string> unchanged;
+  if (use_index) {
+    std::string index_path =
+        p.vm.count("index") ? p.vm["index"].as<std::string>() : DefaultIndexPath(out);
+    Status st = PrepareIndex(p.vm, index_path, quiet, inputs.files, &index, &todo, &unchanged);
+    if (!st.ok()) {
+      std::cerr << "agendum: " << index_path << ": " << st.ToString() << "\n";
+      return kExitUsage;
+    }
+  } else {
+    todo = inputs.files;
+  }
+  std::vector<std::string> skipped = inputs.skipped;
+  skipped.insert(skipped.end(), unchanged.begin(), unchanged.end());
   JsonlWriter jsonl(out + "/records.jsonl");
-  RunReportWriter report(out + "/run-report.json", jobs, inputs.skipped, inputs.missing);
+  RunReportWriter report(out + "/run-report.json", jobs, skipped, inputs.missing);
   std::map<std::string, double> stage_ms;
   RunOptions run_options;
   run_options.jobs = jobs;
@@ -140,7 +242,14 @@ int CommandRun(const std::vector<std::string>& args) {
     if (!r.status.ok()) std::cerr << "agendum: " << r.path << ": " << r.status.ToString() << "\n";
     for (const auto& [stage, ms] : r.timings) stage_ms[stage] += ms;
   };
-  Status st = RunBatch(**pipeline, inputs.files, run_options, {&jsonl, &report});
+  std::vector<Writer*> writers = {&report};
+  writers.insert(writers.begin(), index ? static_cast<Writer*>(index.get()) : &jsonl);
+  Status st = RunBatch(**pipeline, todo, run_options, writers);
+  if (st.ok() && index) {
+    std::vector<std::string> paths;
+    for (const InputFile& f : inputs.files) paths.push_back(f.path);
+    st = index->WriteRecordsJsonl(paths, out + "/records.jsonl");
+  }
   if (!st.ok()) {
     std::cerr << "agendum: " << st.ToString() << "\n";
     return kExitFailures;
@@ -150,7 +259,11 @@ int CommandRun(const std::vector<std::string>& args) {
   }
   if (!quiet) {
     std::cerr << "agendum: " << report.processed() << " processed, " << report.failed()
-              << " failed; wrote " << out << "/records.jsonl and " << out << "/run-report.json\n";
+              << " failed";
+    if (index) std::cerr << ", " << unchanged.size() << " unchanged";
+    std::cerr << "; wrote " << out << "/records.jsonl and " << out << "/run-report.json";
+    if (index) std::cerr << "; index " << index->documents_written() << " documents updated";
+    std::cerr << "\n";
   }
   return report.failed() > 0 || !inputs.missing.empty() ? kExitFailures : kExitOk;
 }
@@ -211,6 +324,176 @@ int CommandOneFile(const std::string& command, const std::vector<std::string>& a
   return kExitOk;
 }
 
+// Exit code for a failed query or register: the user's input (1) or the
+// machine (2).
+int ExitFor(const Status& st) {
+  switch (st.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+    case StatusCode::kSetup:
+      return kExitUsage;
+    default:
+      return kExitFailures;
+  }
+}
+
+// --format, else the --output extension, else csv.
+StatusOr<TableFormat> ChooseFormat(const po::variables_map& vm) {
+  if (vm.count("format")) {
+    std::string name = vm["format"].as<std::string>();
+    if (auto f = TableFormatFromString(name)) return *f;
+    return Status::InvalidArgument("unknown --format '" + name + "'; use csv, jsonl, md, html or xlsx");
+  }
+  if (vm.count("output")) {
+    if (auto f = TableFormatForPath(vm["output"].as<std::string>())) return *f;
+  }
+  return TableFormat::kCsv;
+}
+
+template <typename T>
+StatusOr<std::optional<T>> EnumOption(const po::variables_map& vm, const char* name,
+                                      std::optional<T> (*parse)(std::string_view),
+                                      const char* values) {
+  if (!vm.count(name)) return std::optional<T>();
+  std::string text = vm[name].as<std::string>();
+  if (auto v = parse(text)) return std::optional<T>(*v);
+  return Status::InvalidArgument("unknown --" + std::string(name) + " '" + text + "'; one of: " +
+                                 values);
+}
+
+template <typename T, size_t N>
+std::string Joined(T (&values)[N]) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+  return out;
+}
+
+StatusOr<std::optional<std::string>> DateOption(const po::variables_map& vm, const char* name,
+                                                bool upper) {
+  if (!vm.count(name)) return std::optional<std::string>();
+  auto date = ParseDateBound(vm[name].as<std::string>(), upper);
+  if (!date.ok()) return Status::InvalidArgument("--" + std::string(name) + ": " + date.status().message());
+  return std::optional<std::string>(*date);
+}
+
+Status RunQueryCommand(const po::variables_map& vm, const std::vector<std::string>& words) {
+  if (!vm.count("db")) return Status::InvalidArgument("--db PATH is required (DIR/agendum.sqlite from agendum run)");
+  QueryOptions q;
+  for (const auto& w : words) q.text += (q.text.empty() ? "" : " ") + w;
+#define AGENDUM_STRINGIFY(name, str) str,
+  static const char* kKinds[] = {AGENDUM_KINDS(AGENDUM_STRINGIFY)};
+  static const char* kTopics[] = {AGENDUM_TOPICS(AGENDUM_STRINGIFY)};
+  static const char* kDocTypes[] = {AGENDUM_DOC_TYPES(AGENDUM_STRINGIFY)};
+  static const char* kOutcomes[] = {AGENDUM_OUTCOME_CLASSES(AGENDUM_STRINGIFY)};
+#undef AGENDUM_STRINGIFY
+  AGENDUM_ASSIGN_OR_RETURN(q.kind, EnumOption<Kind>(vm, "kind", KindFromString, Joined(kKinds).c_str()));
+  AGENDUM_ASSIGN_OR_RETURN(q.topic, EnumOption<Topic>(vm, "topic", TopicFromString, Joined(kTopics).c_str()));
+  AGENDUM_ASSIGN_OR_RETURN(q.doc_type, EnumOption<DocType>(vm, "doc-type", DocTypeFromString,
+                                                           Joined(kDocTypes).c_str()));
+  AGENDUM_ASSIGN_OR_RETURN(q.outcome, EnumOption<OutcomeClass>(vm, "outcome", OutcomeClassFromString,
+                                                               Joined(kOutcomes).c_str()));
+  AGENDUM_ASSIGN_OR_RETURN(q.from, DateOption(vm, "from", false));
+  AGENDUM_ASSIGN_OR_RETURN(q.to, DateOption(vm, "to", true));
+  if (vm.count("decision-maker")) q.decision_maker = vm["decision-maker"].as<std::string>();
+  q.key_decision = vm.count("key-decision") > 0;
+  q.limit = vm["limit"].as<int>();
+  if (q.limit < 0) return Status::InvalidArgument("--limit must be 0 (all) or more");
+  std::string sort = vm["sort"].as<std::string>();
+  if (sort == "date") q.sort = QuerySort::kDate;
+  else if (sort != "relevance") return Status::InvalidArgument("--sort is relevance or date");
+  AGENDUM_ASSIGN_OR_RETURN(TableFormat format, ChooseFormat(vm));
+  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+
+  AGENDUM_ASSIGN_OR_RETURN(auto index, IndexQuery::Open(vm["db"].as<std::string>()));
+  AGENDUM_ASSIGN_OR_RETURN(QueryResult result, index->Run(q));
+  AGENDUM_RETURN_IF_ERROR(WriteTable(result.table, format, output));
+  if (result.truncated) {
+    std::cerr << "agendum: showing the first " << q.limit
+              << " rows; more match (--limit N for more, --limit 0 for all)\n";
+  }
+  return Status::Ok();
+}
+
+int CommandQuery(const std::vector<std::string>& args) {
+  po::options_description options("agendum query options");
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(), "the index (DIR/agendum.sqlite from agendum run)")(
+      "kind", po::value<std::string>(), "only records of this kind (decision, resolution, ...)")(
+      "from", po::value<std::string>(), "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
+      "to", po::value<std::string>(), "on or before this date")(
+      "decision-maker", po::value<std::string>(), "decision maker, exactly (ignoring case)")(
+      "topic", po::value<std::string>(), "topic (housing, waste, ...)")(
+      "doc-type", po::value<std::string>(), "document type (minutes, decision_notice, ...)")(
+      "key-decision", "only key decisions and their records")(
+      "outcome", po::value<std::string>(), "outcome (approved, deferred, rejected, ...)")(
+      "limit", po::value<int>()->default_value(100), "rows at most; 0 for all")(
+      "sort", po::value<std::string>()->default_value("relevance"), "relevance or date")(
+      "format", po::value<std::string>(), "csv, jsonl, md, html or xlsx (default: from --output, else csv)")(
+      "output,o", po::value<std::string>(), "write to FILE instead of standard output");
+  const char* synopsis =
+      "usage: agendum query --db PATH [TEXT] [--kind K] [--from DATE] [--to DATE]\n"
+      "         [--decision-maker X] [--topic T] [--doc-type T] [--key-decision] [--outcome O]\n"
+      "         [--limit N] [--sort relevance|date] [--format csv|jsonl|xlsx|md|html] [--output FILE]\n"
+      "TEXT: words (stemmed), \"exact phrases\", AND, OR, NOT, (groups), prefix*";
+  Parsed p;
+  try {
+    p = Parse(args, options);
+  } catch (const po::error& e) {
+    return UsageError(e.what(), options, synopsis);
+  }
+  if (p.vm.count("help")) {
+    std::cout << synopsis << "\n" << options;
+    return kExitOk;
+  }
+  Status st = RunQueryCommand(p.vm, p.inputs);
+  if (!st.ok()) {
+    std::cerr << "agendum: " << st.message() << "\n";
+    return ExitFor(st);
+  }
+  return kExitOk;
+}
+
+Status RunRegisterCommand(const po::variables_map& vm) {
+  if (!vm.count("db")) return Status::InvalidArgument("--db PATH is required (DIR/agendum.sqlite from agendum run)");
+  RegisterOptions r;
+  AGENDUM_ASSIGN_OR_RETURN(r.from, DateOption(vm, "from", false));
+  AGENDUM_ASSIGN_OR_RETURN(r.to, DateOption(vm, "to", true));
+  AGENDUM_ASSIGN_OR_RETURN(TableFormat format, ChooseFormat(vm));
+  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  AGENDUM_ASSIGN_OR_RETURN(Table table, BuildDecisionsRegister(vm["db"].as<std::string>(), r));
+  return WriteTable(table, format, output);
+}
+
+int CommandRegister(const std::vector<std::string>& args) {
+  po::options_description options("agendum register options");
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(), "the index (DIR/agendum.sqlite from agendum run)")(
+      "from", po::value<std::string>(), "decisions on or after this date")(
+      "to", po::value<std::string>(), "decisions on or before this date")(
+      "format", po::value<std::string>(), "csv, xlsx or html (also md, jsonl; default: from --output, else csv)")(
+      "output,o", po::value<std::string>(), "write to FILE instead of standard output");
+  const char* synopsis =
+      "usage: agendum register --db PATH [--from DATE] [--to DATE] [--format csv|xlsx|html] "
+      "[--output FILE]";
+  Parsed p;
+  try {
+    p = Parse(args, options);
+  } catch (const po::error& e) {
+    return UsageError(e.what(), options, synopsis);
+  }
+  if (p.vm.count("help")) {
+    std::cout << synopsis << "\n" << options;
+    return kExitOk;
+  }
+  if (!p.inputs.empty()) return UsageError("unexpected argument '" + p.inputs[0] + "'", options, synopsis);
+  Status st = RunRegisterCommand(p.vm);
+  if (!st.ok()) {
+    std::cerr << "agendum: " << st.message() << "\n";
+    return ExitFor(st);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -230,6 +513,8 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "run") return CommandRun(args);
+  if (command == "query") return CommandQuery(args);
+  if (command == "register") return CommandRegister(args);
   if (command == "extract" || command == "text" || command == "explain") {
     return CommandOneFile(command, args);
   }

@@ -1,0 +1,81 @@
+// SqliteIndexWriter: DIR/agendum.sqlite, the searchable index of a run.
+//
+// One table per record kind (documents, items, decisions, resolutions,
+// recommendations, options, actions) with every `agendum/1` field as a column
+// (lists and `why` as JSON), a `records` table joining them that carries the
+// exact records.jsonl line and the facets each record inherits from its
+// decision and document (date, decision maker, key decision, outcome, topics,
+// doc_type, item), and an FTS5 table `search` (porter stemming) over record
+// text and titles. The schema, with a comment per table, opens
+// sqlite_index_writer.cc.
+//
+// The index is incremental: each document goes in, replacing any earlier
+// version at the same path, inside one transaction, so a run that is killed
+// leaves every document either fully old or fully new. `IndexedShas` tells
+// the CLI which inputs are unchanged so it can skip them.
+// Used from one thread (the runner's writer thread).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+
+namespace agendum {
+
+class SqliteDb;
+
+struct IndexOptions {
+  // Identifies the pipeline (version, corpus data, options) that made the
+  // records. A document indexed by a different pipeline counts as changed.
+  std::string pipeline = "unspecified";
+};
+
+class SqliteIndexWriter : public Writer {
+ public:
+  // Opens or creates the index at `path` and brings its tables up to date.
+  // kSetup when the file is an index of an incompatible layout, kCorrupt when
+  // it is not a database.
+  static StatusOr<std::unique_ptr<SqliteIndexWriter>> Open(const std::string& path,
+                                                           IndexOptions options = {});
+  ~SqliteIndexWriter() override;
+
+  const char* name() const override { return "index"; }
+  // A failed file's earlier records are removed: its bytes changed (or it
+  // would have been skipped) and they no longer describe it.
+  Status Write(const Document& doc, const FileResult& result) override;
+  // Merges the full-text index and leaves a single database file.
+  Status Finish() override;
+
+  // Adds or replaces `doc` (keyed by its path) in one transaction.
+  Status IndexDocument(const Document& doc);
+  // Removes the document at `path` with all its records; ok when absent.
+  Status RemoveDocument(const std::string& path);
+
+  // path -> sha256 of every document indexed by this pipeline.
+  StatusOr<std::map<std::string, std::string>> IndexedShas();
+  // Removes documents whose file no longer exists; returns their paths.
+  StatusOr<std::vector<std::string>> PruneMissingFiles();
+  // Writes the stored records.jsonl lines of the documents at `paths`, in
+  // that order, to `out_path` through a temporary file and rename. Paths
+  // that are not indexed contribute nothing.
+  Status WriteRecordsJsonl(const std::vector<std::string>& paths, const std::string& out_path);
+
+  // Documents added or replaced since Open.
+  int documents_written() const { return documents_written_; }
+  int documents_removed() const { return documents_removed_; }
+
+ private:
+  struct Impl;
+  explicit SqliteIndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  int documents_written_ = 0;
+  int documents_removed_ = 0;
+};
+
+// The default index path for an output folder: DIR/agendum.sqlite.
+std::string DefaultIndexPath(const std::string& out_dir);
+
+}  // namespace agendum
