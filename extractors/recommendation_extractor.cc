@@ -44,6 +44,7 @@ Status RecommendationExtractor::Run(Document* doc) const {
   if (doc->doc_type == DocType::kReport || doc->doc_type == DocType::kAgendaPack) {
     for (const Section& s : FindSections(*doc, p)) {
       if (s.name != "recommendations") continue;
+      bool listed = false;
       for (int i = s.first_block(); i < s.end_block && i < s.first_block() + 40; ++i) {
         const Block& b = doc->blocks[i];
         std::string_view body = doc->Slice(b.body);
@@ -57,6 +58,9 @@ Status RecommendationExtractor::Run(Document* doc) const {
           break;
         }
         if (RE2::PartialMatch(body, p.Get("recommendations.not_pointer"))) continue;
+        // After a labelled list, an unlabelled paragraph is the report's text.
+        if (b.style == LabelStyle::kNone && listed) break;
+        listed |= b.style != LabelStyle::kNone;
         add(b.body, b.label, "section: Recommendations");
       }
     }

@@ -87,6 +87,11 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
             (head.back() == ')' || head.back() == '.' || head == "\xE2\x80\xA2" || head == "o")) {
           cut = false;
         }
+        // "5     Library Opening Hours": an item number set in its own column.
+        if (!head.empty() && head.size() <= 3 &&
+            head.find_first_not_of("0123456789") == std::string_view::npos) {
+          cut = false;
+        }
         // "## 4.1   Title" (london_on: eScribe headings with &nbsp; gaps).
         size_t hashes = head.find_first_not_of('#');
         if (hashes != std::string_view::npos && hashes > 0 && head.size() <= 14 &&
@@ -263,6 +268,10 @@ void StripFrontMatter(std::string* text) {
   size_t after = text->find('\n', end + 4);
   text->erase(0, after == std::string::npos ? text->size() : after + 1);
 }
+
+// Columns of slack when deciding whether a word would have fitted (justified
+// and proportional text do not end exactly at the margin).
+constexpr size_t kWrapTolerance = 3;
 
 bool EndsSentence(std::string_view s) {
   if (s.empty()) return true;
@@ -444,6 +453,17 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
                                 [&](size_t n) { return n * 10 >= long_len * 8; });
     wrapped = near * 10 >= lengths.size() * 4;
   }
+  // A typeset line only wraps when the next word would not have fitted: if
+  // the next line's first word fits after this one, the break was deliberate
+  // (a short line in a letter, a list without labels).
+  auto wrapped_here = [&](size_t right, const std::string& next) {
+    if (!pdf) return true;
+    size_t word = next.find(' ');
+    if (word == std::string::npos) word = next.size();
+    // Proportional type makes character columns approximate: allow an
+    // eighth of the line's width of slack.
+    return right + 1 + word + std::max(kWrapTolerance, long_len / 8) > long_len;
+  };
   auto is_long = [&](size_t right) {
     return wrapped && long_len >= 50 && right * 10 >= long_len * 7;
   };
@@ -478,7 +498,8 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
             std::islower(static_cast<unsigned char>(prev[prev.size() - 2])) &&
             std::islower(static_cast<unsigned char>(first))) {
           join = hyphen = true;
-        } else if (is_long(prev_right) && prev.back() != ':' && !line.blank_before &&
+        } else if (is_long(prev_right) && wrapped_here(prev_right, line.text) &&
+                   prev.back() != ':' && !line.blank_before &&
                    !(EndsSentence(prev) && starts_field(line.text)) &&
                    !(EndsSentence(prev) && line.text.size() < 90 && line.text.back() == ':')) {
           // A short line ending in a colon after a finished sentence is the

@@ -137,8 +137,12 @@ TEST_F(QueryCliTest, QueryFindsTextAndWritesEachFormat) {
     ASSERT_EQ(ran.exit_code, 0) << ext << ": " << ran.output;
     std::string bytes = ReadFile(file);
     EXPECT_FALSE(bytes.empty()) << ext;
-    if (std::string(ext) == "xlsx") EXPECT_EQ(bytes.substr(0, 2), "PK");
-    if (std::string(ext) == "html") EXPECT_NE(bytes.find("<mark>"), std::string::npos);
+    if (std::string(ext) == "xlsx") {
+      EXPECT_EQ(bytes.substr(0, 2), "PK");
+    }
+    if (std::string(ext) == "html") {
+      EXPECT_NE(bytes.find("<mark>"), std::string::npos);
+    }
   }
 }
 

@@ -172,7 +172,9 @@ TEST(ParseDateBoundTest, FillsPartialDates) {
       EXPECT_EQ(*d, c.expected);
     } else {
       EXPECT_FALSE(d.ok());
-      if (!d.ok()) EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument);
+      if (!d.ok()) {
+        EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument);
+      }
     }
   }
 }

@@ -168,7 +168,9 @@ TEST_F(QuerySearchTest, QueryTextIsNeverSql) {
   for (const char* text : {"'; DROP TABLE records; --", "x' OR '1'='1", "\"); DELETE FROM search"}) {
     SCOPED_TRACE(text);
     auto r = Search(text);
-    if (r.ok()) EXPECT_TRUE(r->table.rows.empty());
+    if (r.ok()) {
+      EXPECT_TRUE(r->table.rows.empty());
+    }
   }
   EXPECT_EQ(Hits("library"), 7u);
 }

@@ -14,6 +14,8 @@
 namespace agendum::fixtures {
 namespace {
 
+constexpr double kTabStopPoints = 150;
+
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -39,7 +41,17 @@ void DrawColumn(cairo_t* cr, const std::string& family, const std::vector<PdfLin
   double y = 96;
   for (const PdfLine& line : lines) {
     y += line.font_size * 1.5;
-    if (!line.text.empty()) DrawText(cr, family, line.text, line.x + x_offset, y, line.font_size);
+    // Tabs separate table cells, each drawn at the next tab stop.
+    size_t start = 0;
+    for (int cell = 0; start <= line.text.size(); ++cell) {
+      size_t tab = line.text.find('\t', start);
+      std::string text = line.text.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
+      if (!text.empty()) {
+        DrawText(cr, family, text, line.x + x_offset + cell * kTabStopPoints, y, line.font_size);
+      }
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
   }
 }
 

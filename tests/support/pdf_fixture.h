@@ -28,7 +28,8 @@ struct PdfLine {
   PdfLine(std::string t) : text(std::move(t)) {}  // NOLINT
   PdfLine(std::string t, double x_points, double size)
       : text(std::move(t)), x(x_points), font_size(size) {}
-  std::string text;  // UTF-8; drawn with cairo's toy font API
+  std::string text;  // UTF-8; drawn with cairo's toy font API; '\t' starts a
+                     // table cell at the next 150-point tab stop
   double x = 72;     // left edge in points from the page's left side
   double font_size = 11;
 };
