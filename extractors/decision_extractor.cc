@@ -15,10 +15,37 @@ std::optional<bool> YesNo(const PatternTable& p, std::string_view value) {
 
 }  // namespace
 
+// Votes and the motion's result, when the item's text records them.
+void DecisionExtractor::ReadVotes(const Document& doc, const ItemRange& item, Record* d) const {
+  const PatternTable& p = corpus_->patterns;
+  if (item.first_block >= item.end_block || doc.blocks.empty()) return;
+  size_t begin = doc.blocks[item.first_block].span.begin;
+  size_t end = doc.blocks[item.end_block - 1].span.end;
+  std::string_view text = std::string_view(doc.text).substr(begin, end - begin);
+  re2::StringPiece a, b, c;
+  if (RE2::PartialMatch(text, p.Get("resolutions.votes_for_against"), &a, &b, &c)) {
+    d->votes_for = std::atoi(std::string(a).c_str());
+    d->votes_against = std::atoi(std::string(b).c_str());
+    if (!c.empty()) d->votes_abstain = std::atoi(std::string(c).c_str());
+    d->why["votes"] = "for/against count in the minutes";
+  } else if (RE2::PartialMatch(text, p.Get("resolutions.votes_carried_dash"), &a, &b)) {
+    d->votes_for = std::atoi(std::string(a).c_str());
+    d->votes_against = std::atoi(std::string(b).c_str());
+    d->why["votes"] = "vote count after the motion's result";
+  }
+  re2::StringPiece result;
+  if (RE2::PartialMatch(text, p.Get("resolutions.motion_result"), &result)) {
+    std::string m(result);
+    for (char& ch : m) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    d->motion = m;
+  }
+}
+
 StatusOr<std::unique_ptr<Extractor>> DecisionExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
       {"flags.yes", "flags.no", "flags.not_callable", "flags.callable", "flags.portfolio_inline",
-       "flags.generic_title"}));
+       "flags.generic_title", "resolutions.votes_for_against", "resolutions.votes_carried_dash",
+       "resolutions.motion_result"}));
   return std::unique_ptr<Extractor>(new DecisionExtractor(std::move(corpus)));
 }
 
@@ -131,6 +158,7 @@ Status DecisionExtractor::Run(Document* doc) const {
     d.text = d.title.value_or("");
     if (!maker.empty()) d.decision_maker = maker;
     d.date = doc->meeting_date;
+    ReadVotes(*doc, item, &d);
     d.parent = item.record;
     int index = doc->Add(std::move(d));
     for (int c : children) {

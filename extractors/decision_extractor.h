@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "extractors/extract_util.h"
 #include "pipeline/stage.h"
 
 namespace agendum {
@@ -22,6 +23,7 @@ class DecisionExtractor : public Extractor {
  private:
   explicit DecisionExtractor(std::shared_ptr<const CorpusData> corpus) : corpus_(std::move(corpus)) {}
   Status RunNotice(Document* doc) const;
+  void ReadVotes(const Document& doc, const ItemRange& item, Record* d) const;
   std::shared_ptr<const CorpusData> corpus_;
 };
 

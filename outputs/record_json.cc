@@ -77,6 +77,10 @@ std::string RecordJson(const Document& doc, const Record& r) {
       Put(j, "portfolio_holder", r.portfolio_holder);
       Put(j, "reasons", r.reasons);
       Put(j, "interests", r.interests);
+      PutIf(j, "votes_for", r.votes_for);
+      PutIf(j, "votes_against", r.votes_against);
+      PutIf(j, "votes_abstain", r.votes_abstain);
+      PutIf(j, "motion", r.motion);
       break;
     }
     case Kind::kResolution:

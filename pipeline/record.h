@@ -125,6 +125,12 @@ struct Record {
   std::optional<std::string> reasons;
   std::optional<std::string> interests;
   std::vector<Topic> topics;
+  // decision, when the minutes record a vote ("For 6 Against 2 Abstain 1",
+  // "Motion Carried 7-0"); fields added to agendum/1, not renamed ones.
+  std::optional<int> votes_for;
+  std::optional<int> votes_against;
+  std::optional<int> votes_abstain;
+  std::optional<std::string> motion;  // "carried", "lost" as printed, lower case
   // resolution
   std::optional<Effect> effect;
   // recommendation / action

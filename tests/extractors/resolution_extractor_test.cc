@@ -64,6 +64,10 @@ std::vector<Row> Rows() {
                  "and\n(b) sign the lease.\n",
        {"|that the Committee:", "1|Approves the heads of terms", "2|Delegates authority",
         "2(a)|agree the final terms", "2(b)|sign the lease"}},
+      {"RecommendedToCouncil",
+       kHeader + "24. Licensing policy review\nRECOMMENDED to Council that the revised Statement of "
+                 "Licensing Policy be adopted.\n",
+       {"|to Council that the revised Statement of Licensing Policy be adopted."}},
       {"ProseNoted",
        kHeader + "21. Annual report\nThe Committee noted the report.\n",
        {"|The Committee noted the report."}},
@@ -94,7 +98,7 @@ TEST(ResolutionExtractorTest, FindsEachSpelling) {
 }
 
 TEST(ResolutionExtractorTest, SubParagraphsPointAtTheirParent) {
-  Document doc = RunText(Rows()[8].text);
+  Document doc = RunText(Rows()[8].text);  // NestedNumberedAndLettered
   auto found = OfKind(doc, Kind::kResolution);
   ASSERT_EQ(found.size(), 5u) << Dump(doc, Kind::kResolution);
   const Record& two = *found[2];
@@ -145,6 +149,50 @@ TEST(ResolutionExtractorTest, ExplicitCueSilencesDiscussion) {
   auto found = OfKind(doc, Kind::kResolution);
   ASSERT_EQ(found.size(), 1u) << Dump(doc, Kind::kResolution);
   EXPECT_EQ(found[0]->text, "That two litter bins be purchased.");
+}
+
+}  // namespace
+}  // namespace agendum
+
+namespace agendum {
+namespace {
+
+// Votes recorded on an item go on its decision (issue 3: "For 6 Against 2
+// Abstain 1", "Motion Carried 7-0").
+TEST(DecisionVotesTest, ReadsVoteCountsAndResult) {
+  struct VoteRow {
+    const char* name;
+    std::string text;
+    int votes_for, votes_against, votes_abstain;  // -1 = not stated
+    std::string motion;
+  };
+  const std::vector<VoteRow> rows = {
+      {"ForAgainstAbstain",
+       kHeader + "25. Car park charges\nThe motion was put to the vote: For 6 Against 2 Abstain 1.\n"
+                 "RESOLVED: That the charges be increased.\n",
+       6, 2, 1, ""},
+      {"BracketedCounts",
+       kHeader + "26. Budget amendment\nFor (39) Against (19) Abstain (1)\nAmendment carried.\n"
+                 "RESOLVED that the amended budget be approved.\n",
+       39, 19, 1, "carried"},
+      {"MotionCarriedDash",
+       kHeader + "27. Street lighting contract\nMoved by Cllr Hale to approve. Motion Carried 7-0.\n"
+                 "RESOLVED that the contract be awarded.\n",
+       7, 0, -1, "carried"},
+      {"NoVoteStated",
+       kHeader + "28. Minutes\nRESOLVED that the minutes be approved.\n", -1, -1, -1, ""},
+  };
+  for (const VoteRow& row : rows) {
+    SCOPED_TRACE(row.name);
+    Document doc = RunText(row.text);
+    auto decisions = OfKind(doc, Kind::kDecision);
+    ASSERT_EQ(decisions.size(), 1u) << Dump(doc, Kind::kDecision);
+    const Record& d = *decisions[0];
+    EXPECT_EQ(d.votes_for.value_or(-1), row.votes_for);
+    EXPECT_EQ(d.votes_against.value_or(-1), row.votes_against);
+    EXPECT_EQ(d.votes_abstain.value_or(-1), row.votes_abstain);
+    EXPECT_EQ(d.motion.value_or(""), row.motion);
+  }
 }
 
 }  // namespace
