@@ -197,7 +197,10 @@ Status ResolutionExtractor::Run(Document* doc) const {
         if (!rest_text.empty() && rest_text.back() == ':') i = take_children(i, r, false);
         continue;
       }
-      if (b.style == LabelStyle::kNone && RE2::PartialMatch(body, that_paragraph) &&
+      // "That ... be approved" paragraphs are resolutions in minutes; in
+      // other papers "That said, ..." is just prose (Kent Q&A answers).
+      if (doc->doc_type == DocType::kMinutes && b.style == LabelStyle::kNone &&
+          RE2::PartialMatch(body, that_paragraph) &&
           !RE2::PartialMatch(body, not_question)) {
         int r = builder.Add(b.body, i, item_parent, "", "\"That ...\" paragraph");
         if (body.back() == ':') i = take_children(i, r, false);

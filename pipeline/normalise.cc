@@ -370,9 +370,12 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
         std::string line = CollapseSpaces(lines[i]);
         // Short keys like "(Item #)" are headings that happen to sit at a
         // page edge on many pages (Kent panel minutes), not furniture.
-        bool running = raw_lines.size() >= 3 && Letters(line) >= 3 &&
-                       (exact[line] >= threshold ||
-                        (Letters(line) >= 8 && counts[RunningKey(line)] >= threshold));
+        // A two-page paper repeats its letterhead on both pages.
+        const int exact_needed = raw_lines.size() == 2 ? 2 : threshold;
+        bool running = raw_lines.size() >= 2 && Letters(line) >= 3 &&
+                       (exact[line] >= exact_needed ||
+                        (raw_lines.size() >= 3 && Letters(line) >= 8 &&
+                         counts[RunningKey(line)] >= threshold));
         if (running || RE2::FullMatch(line, page_number)) drop.push_back(i);
       });
       for (size_t i : drop) lines[i].clear();
