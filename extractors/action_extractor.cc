@@ -123,6 +123,7 @@ void ActionExtractor::ReadTableRow(Document* doc, Span body, TableColumns* table
   Span span = at == std::string_view::npos ? body : Span{body.begin + at, body.begin + at + text.size()};
   Record r = MakeRecord(*doc, Kind::kAction, span);
   if (!taken->insert(r.span.begin).second) return;
+  r.parent = ItemAt(*doc, r.span.begin);
   auto cell = [&](int i) -> std::string {
     return i >= 0 && i < static_cast<int>(cells.size()) ? cells[i] : std::string();
   };
@@ -205,6 +206,7 @@ Status ActionExtractor::Run(Document* doc) const {
     Record r = MakeRecord(*doc, Kind::kAction, span);
     if (r.text.size() < 6 || !taken.insert(r.span.begin).second) return;
     r.owners = std::move(owners);
+    r.parent = ItemAt(*doc, r.span.begin);
     r.why["kind"] = why;
     doc->Add(std::move(r));
   };

@@ -124,6 +124,10 @@ Status DecisionExtractor::RunNotice(Document* doc) const {
       d.why["callable_in"] = "not eligible for call-in";
     }
   }
+  // A notice page titled only "Decision" is known by its subject.
+  if (d.title && (doc->title.empty() || RE2::FullMatch(doc->title, p.Get("flags.generic_title")))) {
+    doc->title = *d.title;
+  }
   int index = doc->Add(std::move(d));
   std::string maker = doc->records[index].decision_maker.value_or("");
   for (int i = 0; i < index; ++i) {

@@ -176,7 +176,8 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
           b.type = BlockType::kHeading;
           // "# 4.1 Title": a Markdown heading keeps its printed number.
           LabelMatch numbered = MatchLabel(patterns, doc->Slice(b.body));
-          if (numbered.style == LabelStyle::kNumber || numbered.style == LabelStyle::kDotted) {
+          if (numbered.style == LabelStyle::kNumber || numbered.style == LabelStyle::kDotted ||
+              numbered.style == LabelStyle::kMinute) {
             b.label = numbered.key;
             b.label_printed = numbered.printed;
             b.style = numbered.style;
