@@ -9,6 +9,9 @@
 namespace agendum {
 namespace {
 
+constexpr int kMaxItemGap = 10;
+constexpr size_t kMinTitleBytes = 6;
+
 int ItemNumber(const Block& b) {
   std::string key = b.label;
   if (b.style == LabelStyle::kDotted) {
@@ -194,7 +197,10 @@ Status ItemExtractor::Run(Document* doc) const {
     if (!numbered || (item_suffixes && !markdown_heading && b.style != LabelStyle::kMinute)) continue;
     if (!markdown_heading) {
       if (item_style != LabelStyle::kNone && b.style != item_style) continue;
+      // Items count up, skipping few numbers: "112 SE 4TH ST" after item 4
+      // is an address (des_moines minutes), not item 112.
       if (ItemNumber(b) <= last_number) continue;
+      if (last_number >= 0 && ItemNumber(b) > last_number + kMaxItemGap) continue;
     }
     int number = ItemNumber(b);
     // Title: the body up to "(Item N)" or to where the run-in text starts.
@@ -206,8 +212,9 @@ Status ItemExtractor::Run(Document* doc) const {
       title_span.end = b.body.begin + (m.data() - body.data());
       cut = true;
     } else if (body.size() > 60 || body.back() == '.') {
-      if (run_in.Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1) &&
-          m.data() - body.data() >= 6) {
+      // The first place after the title's opening words where text begins.
+      size_t from = kMinTitleBytes;
+      if (from < input.size() && run_in.Match(input, from, input.size(), RE2::UNANCHORED, &m, 1)) {
         title_span.end = b.body.begin + (m.data() - body.data());
         cut = true;
       }
