@@ -1,5 +1,6 @@
 #include "classifiers/doc_type_classifier.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -33,7 +34,8 @@ std::string TitleCase(const std::string& s) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Classifier>> DocTypeClassifier::Create(std::shared_ptr<const CorpusData> corpus) {
+StatusOr<std::unique_ptr<Classifier>> DocTypeClassifier::Create(
+    std::shared_ptr<const CorpusData> corpus) {
   for (const PatternRow* row : corpus->patterns.Group("doc_types.")) {
     size_t colon = row->value.find(':');
     if (colon == std::string::npos || !DocTypeFromString(row->value.substr(0, colon))) {
@@ -74,20 +76,35 @@ Status DocTypeClassifier::Run(Document* doc) const {
   if (doc->page_count >= 15 && score[DocType::kAgendaPack] > 0) {
     score[DocType::kAgendaPack] += score[DocType::kAgenda] + score[DocType::kReport] / 2;
   }
+  constexpr double kThreshold = 2.0;  // at or below this, the cues are too weak to say
   DocType best = DocType::kOther;
-  double best_score = 2.0;  // below this, the cues are too weak to say
+  DocType strongest = DocType::kOther;
+  double best_score = 0;
   for (const auto& [type, s] : score) {
     if (s > best_score) {
-      best = type;
+      strongest = type;
       best_score = s;
     }
   }
+  if (best_score > kThreshold) best = strongest;
   doc->doc_type = best;
-  if (best != DocType::kOther) doc->why["doc_type"] = best_cue[best];
+  // `other` rows name documents that look like others but are not (a call-in request quotes a
+  // decision).
+  if (best != DocType::kOther || best_score > kThreshold) {
+    doc->why["doc_type"] = best_cue[best];
+  } else if (best_score > 0) {
+    char weight[32];
+    std::snprintf(weight, sizeof weight, "%.1f", best_score);
+    doc->why["doc_type"] = "no cue strong enough; strongest " + std::string(ToString(strongest)) +
+                           " " + weight + " from " + best_cue[strongest];
+  } else {
+    doc->why["doc_type"] = "no document-type cue";
+  }
   return Status::Ok();
 }
 
-StatusOr<std::unique_ptr<Classifier>> MeetingClassifier::Create(std::shared_ptr<const CorpusData> corpus) {
+StatusOr<std::unique_ptr<Classifier>> MeetingClassifier::Create(
+    std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
       {"meeting.committee", "meeting.council", "meeting.council_lead_words"}));
   return std::unique_ptr<Classifier>(new MeetingClassifier(std::move(corpus)));
