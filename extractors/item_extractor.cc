@@ -1,5 +1,6 @@
 #include "extractors/item_extractor.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -11,6 +12,7 @@ namespace {
 
 constexpr int kMaxItemGap = 10;
 constexpr size_t kMinTitleBytes = 6;
+constexpr size_t kMaxCandidates = 5000;  // bounds the quadratic run search
 
 int ItemNumber(const Block& b) {
   std::string key = b.label;
@@ -49,6 +51,17 @@ void SetPageRanges(Document* doc) {
     }
     r.page_end = doc->PageAt(end > 0 ? end - 1 : 0);
   }
+}
+
+// A word of four or more letters: "NC / JB" (initials in an action column)
+// is not a title.
+bool HasWord(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -137,14 +150,14 @@ Status ItemExtractor::Run(Document* doc) const {
     RunPack(doc);  // a pack of one report still carries its banner
     return Status::Ok();
   }
-  if (RunPack(doc)) return Status::Ok();
+  // Minutes reprinted inside a pack keep their own items; packs and
+  // agendas are split by their banners.
+  if (doc->doc_type != DocType::kMinutes && RunPack(doc)) return Status::Ok();
   const PatternTable& p = corpus_->patterns;
   const RE2& banner = p.Get("items.banner");
   const RE2& suffix = p.Get("items.item_suffix");
   const RE2& run_in = p.Get("items.run_in_body");
   const auto& blocks = doc->blocks;
-  int last_number = -1;
-  LabelStyle item_style = LabelStyle::kNone;
   // Minutes that name items "Title (Item N)" number their paragraphs, not
   // their items (Kent panels): numbered blocks are then never items.
   bool item_suffixes = false;
@@ -154,14 +167,22 @@ Status ItemExtractor::Run(Document* doc) const {
       break;
     }
   }
+  // Candidates in text order; numbered ones are filtered to one counting run
+  // below.
+  struct Candidate {
+    Span title;
+    std::string number;
+    int value = -1;  // the item number, for numbered candidates
+    LabelStyle style = LabelStyle::kNone;
+    bool markdown = false;
+    bool item_suffix = false;  // the title ended at "(Item N)"
+  };
+  std::vector<Candidate> candidates;
   for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
     const Block& b = blocks[i];
     std::string_view body = doc->Slice(b.body);
     if (RE2::FullMatch(body, banner) && i + 1 < static_cast<int>(blocks.size())) {
-      const Block& title = blocks[i + 1];
-      Record r = MakeRecord(*doc, Kind::kItem, title.body);
-      r.title = r.text;
-      doc->Add(std::move(r));
+      candidates.push_back({blocks[i + 1].body, "", -1, LabelStyle::kNone, false, false});
       ++i;
       continue;
     }
@@ -176,16 +197,11 @@ Status ItemExtractor::Run(Document* doc) const {
         if (title.empty() && i > 0) {
           // "(Item 3)" alone on its line: the title is the line before.
           const Block& prev = blocks[i - 1];
-          std::string_view prev_body = doc->Slice(prev.body);
-          if (TitleShaped(prev_body)) {
-            Record r = MakeRecord(*doc, Kind::kItem, prev.body);
-            r.title = r.text;
-            doc->Add(std::move(r));
+          if (TitleShaped(doc->Slice(prev.body))) {
+            candidates.push_back({prev.body, "", -1, LabelStyle::kNone, false, true});
           }
         } else if (TitleShaped(title)) {
-          Record r = MakeRecord(*doc, Kind::kItem, {b.body.begin, b.body.begin + cut});
-          r.title = r.text;
-          doc->Add(std::move(r));
+          candidates.push_back({{b.body.begin, b.body.begin + cut}, "", -1, LabelStyle::kNone, false, true});
         }
       }
       continue;
@@ -195,22 +211,15 @@ Status ItemExtractor::Run(Document* doc) const {
                     (b.style == LabelStyle::kNumber || b.style == LabelStyle::kMinute ||
                      (b.style == LabelStyle::kDotted && std::count(b.label.begin(), b.label.end(), '.') >= 2)));
     if (!numbered || (item_suffixes && !markdown_heading && b.style != LabelStyle::kMinute)) continue;
-    if (!markdown_heading) {
-      if (item_style != LabelStyle::kNone && b.style != item_style) continue;
-      // Items count up, skipping few numbers: "112 SE 4TH ST" after item 4
-      // is an address (des_moines minutes), not item 112.
-      if (ItemNumber(b) <= last_number) continue;
-      if (last_number >= 0 && ItemNumber(b) > last_number + kMaxItemGap) continue;
-    }
-    int number = ItemNumber(b);
     // Title: the body up to "(Item N)" or to where the run-in text starts.
     Span title_span = b.body;
     re2::StringPiece input(body.data(), body.size());
     re2::StringPiece m;
     bool cut = false;
+    bool by_suffix = false;
     if (suffix.Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) {
       title_span.end = b.body.begin + (m.data() - body.data());
-      cut = true;
+      cut = by_suffix = true;
     } else if (body.size() > 60 || body.back() == '.') {
       // The first place after the title's opening words where text begins.
       size_t from = kMinTitleBytes;
@@ -225,13 +234,66 @@ Status ItemExtractor::Run(Document* doc) const {
     }
     if (!TitleShaped(title)) continue;
     if (!cut && body.size() > 120) continue;
+    candidates.push_back({{title_span.begin, title_span.begin + title.size()}, b.label,
+                          ItemNumber(b), b.style, markdown_heading, by_suffix});
+  }
+  // Kent minutes end every item heading with "(Item N)": where some do, the
+  // other numbered lines are paragraphs.
+  if (std::any_of(candidates.begin(), candidates.end(),
+                  [](const Candidate& c) { return c.value >= 0 && c.item_suffix; })) {
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [](const Candidate& c) { return c.value >= 0 && !c.item_suffix; }),
+                     candidates.end());
+  }
+  // Numbered items count up in small steps. Keep the longest such run of one
+  // label style: stray numbers ("28 Mar 18" in a page stamp, "112 SE 4TH ST"
+  // in an address list; sutton_coldfield_tc, des_moines) fall outside it.
+  const int n = static_cast<int>(std::min<size_t>(candidates.size(), kMaxCandidates));
+  std::vector<int> run(n, 0), prev(n, -1);
+  int best = -1;
+  for (int i = 0; i < n; ++i) {
+    const Candidate& c = candidates[i];
+    if (c.value < 0 || c.markdown) continue;
+    run[i] = 1;
+    for (int j = 0; j < i; ++j) {
+      const Candidate& earlier = candidates[j];
+      if (earlier.value < 0 || earlier.markdown || earlier.style != c.style) continue;
+      if (c.value > earlier.value && c.value <= earlier.value + kMaxItemGap && run[j] + 1 > run[i]) {
+        run[i] = run[j] + 1;
+        prev[i] = j;
+      }
+    }
+    if (best < 0 || run[i] > run[best]) best = i;
+  }
+  // Minutes with no numbers, banners or "(Item N)": headings are the items.
+  if (candidates.empty() && doc->doc_type == DocType::kMinutes) {
+    const RE2& colon_title = p.Get("items.colon_title");
+    const RE2& not_item = p.Get("items.not_item_title");
+    for (int i = 1; i < static_cast<int>(blocks.size()); ++i) {
+      const Block& b = blocks[i];
+      if (b.style != LabelStyle::kNone) continue;
+      std::string_view body = doc->Slice(b.body);
+      if (RE2::PartialMatch(body, not_item)) continue;
+      re2::StringPiece title;
+      if (RE2::PartialMatch(body, colon_title, &title)) {
+        candidates.push_back({{b.body.begin, b.body.begin + title.size()}, "", -1,
+                              LabelStyle::kNone, false, false});
+      } else if (b.type == BlockType::kHeading && TitleShaped(body) && HasWord(body) &&
+                 body.find(':') == std::string_view::npos) {
+        candidates.push_back({b.body, "", -1, LabelStyle::kNone, false, false});
+      }
+    }
+  }
+  std::vector<bool> keep(n, false);
+  for (int i = best; i >= 0; i = prev[i]) keep[i] = true;
+  for (int i = 0; i < static_cast<int>(candidates.size()) && i < static_cast<int>(kMaxCandidates); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.value >= 0 && !c.markdown && (i >= n || !keep[i])) continue;
     // The item's span is its title, so later stages read the text after it.
-    Record r = MakeRecord(*doc, Kind::kItem, {title_span.begin, title_span.begin + title.size()});
+    Record r = MakeRecord(*doc, Kind::kItem, c.title);
     r.title = r.text;
-    r.number = b.label;
+    if (!c.number.empty()) r.number = c.number;
     doc->Add(std::move(r));
-    last_number = number;
-    item_style = b.style;
   }
   SetPageRanges(doc);
   return Status::Ok();

@@ -81,6 +81,7 @@ bool StartsList(LabelStyle style, std::string_view key) {
     case LabelStyle::kLetterLower: case LabelStyle::kLetterUpper: return key == "a" || key == "A";
     case LabelStyle::kRomanLower: case LabelStyle::kRomanUpper: return key == "i" || key == "I";
     case LabelStyle::kDotted: return key.size() >= 2 && key.substr(key.size() - 2) == ".1";
+    case LabelStyle::kMinute: return false;  // minute numbers are always top level
     default: return true;
   }
 }
