@@ -89,7 +89,10 @@ Status DecisionExtractor::RunNotice(Document* doc) const {
       d.key_decision = YesNo(p, first_line);
       if (d.key_decision) d.why["key_decision"] = std::string(doc->Slice(doc->blocks[s.label_block].body)).substr(0, 80);
     } else if (s.name == "callable_in" && !d.callable_in) {
-      d.callable_in = YesNo(p, first_line);
+      // "Call-in deadline: 5pm on 24 January" says it can be called in.
+      std::string label(doc->Slice(doc->blocks[s.label_block].body));
+      d.callable_in = RE2::PartialMatch(label, p.Get("flags.callable")) ? std::optional<bool>(true)
+                                                                         : YesNo(p, first_line);
       if (d.callable_in) d.why["callable_in"] = std::string(doc->Slice(doc->blocks[s.label_block].body)).substr(0, 80);
     } else if (s.name == "date" && !d.date) {
       if (auto date = FindDate(p, first_line)) d.date = date->iso;
