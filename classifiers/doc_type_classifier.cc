@@ -87,6 +87,14 @@ Status DocTypeClassifier::Run(Document* doc) const {
     }
   }
   if (best_score > kThreshold) best = strongest;
+  // A published agenda (a PDF: front sheet, summons, form) is the meeting's
+  // pack, as the corpus catalogue (shared/corpus/real/MANIFEST.tsv) files
+  // every one; `agenda` is kept for an agenda copied as text from a web page.
+  // The cue that decided stays in `why`.
+  if (best == DocType::kAgenda && doc->format == Format::kPdf) {
+    best_cue[DocType::kAgendaPack] = best_cue[DocType::kAgenda];
+    best = DocType::kAgendaPack;
+  }
   doc->doc_type = best;
   // `other` rows name documents that look like others but are not (a call-in request quotes a
   // decision).
