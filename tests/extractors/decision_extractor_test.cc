@@ -53,6 +53,15 @@ std::vector<NoticeRow> NoticeRows() {
        "Reason(s) for decision:\nThe plan sets out how roads are maintained.\nAny alternatives "
        "considered and rejected:\nNone\n",
        "Highways Asset Management Plan", "Cabinet", "", false, std::nullopt, "", 3},
+      {"OtherCouncilsModernGovLabels",
+       "Decision details\n\nTenancy Strategy Refresh\n\nDecision Maker: Cabinet Member for "
+       "Housing\n\nDecision status: Recommendations Approved\n\nIs Key Decision?: No\n\n"
+       "Is subject to call-in?: Yes\n\nDate of decision: 12/03/2025\n\nDecision:\nThat the "
+       "refreshed Tenancy Strategy be adopted.\n\nReasons for the decision:\nThe strategy is "
+       "reviewed every five years.\n\nAlternative options considered:\nTo leave the 2019 "
+       "strategy in place. This would not reflect the new regulatory standards.\n\nInterests "
+       "and Nature of Interests Declared:\nNone\n",
+       "Tenancy Strategy Refresh", "Cabinet Member for Housing", "2025-03-12", false, true, "", 1},
       {"NumericDayFirstDate",
        "Decision notice\n\nParking Permit Charges\n\nDecision Maker: Cabinet\n\nDate of "
        "Decision: 04/02/2025\n\nDecision:\nThat the permit charges be increased by 5%.\n",
@@ -83,7 +92,7 @@ TEST(DecisionExtractorTest, ReadsNoticeFields) {
 }
 
 TEST(DecisionExtractorTest, KentLettersNestUnderTheIntro) {
-  Document doc = RunText(NoticeRows()[2].text);
+  Document doc = RunText(NoticeRows()[2].text);  // KentStyleValueOnNextLine
   auto resolutions = OfKind(doc, Kind::kResolution);
   ASSERT_EQ(resolutions.size(), 3u) << Dump(doc, Kind::kResolution);
   EXPECT_EQ(resolutions[0]->text, "Cabinet agree to:");
