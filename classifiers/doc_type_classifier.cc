@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pipeline/dates.h"
+#include "pipeline/text_case.h"
 
 namespace agendum {
 namespace {
@@ -16,20 +17,6 @@ constexpr int kHeaderBlocks = 15;
 std::string Trim(std::string s) {
   size_t a = s.find_first_not_of(" ,.-:"), b = s.find_last_not_of(" ,.-:");
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
-std::string TitleCase(const std::string& s) {
-  bool lower = false;
-  for (char c : s) lower |= std::islower(static_cast<unsigned char>(c)) != 0;
-  if (lower) return s;
-  std::string out;
-  bool start = true;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    out.push_back(static_cast<char>(start ? std::toupper(u) : std::tolower(u)));
-    start = !std::isalpha(u);
-  }
-  return out;
 }
 
 }  // namespace
@@ -131,12 +118,12 @@ Status MeetingClassifier::Run(Document* doc) const {
   }
   re2::StringPiece group;
   if (RE2::PartialMatch(header, p.Get("meeting.committee"), &group)) {
-    doc->body = Trim(TitleCase(std::string(group)));
+    doc->body = Trim(TitleCaseIfShouting(std::string(group)));
     doc->why["body"] = "minutes of a meeting of ... held";
   } else if (RE2::PartialMatch(header, p.Get("meeting.council"), &group)) {
     std::string body(group);
     RE2::Replace(&body, p.Get("meeting.council_lead_words"), "");
-    doc->body = Trim(TitleCase(body));
+    doc->body = Trim(TitleCaseIfShouting(body));
     doc->why["body"] = "council named in the header";
   }
   if (doc->doc_type == DocType::kMinutes || doc->doc_type == DocType::kAgenda ||

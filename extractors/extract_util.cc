@@ -186,19 +186,6 @@ std::vector<ItemRange> ItemRanges(const Document& doc) {
   return out;
 }
 
-std::string TitleCaseIfShouting(std::string_view s) {
-  bool has_lower = std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-  if (has_lower) return std::string(s);
-  std::string out;
-  bool start = true;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    out.push_back(static_cast<char>(start ? std::toupper(u) : std::tolower(u)));
-    start = !std::isalpha(u);
-  }
-  return out;
-}
-
 bool Contains(const RE2& re, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }

@@ -39,9 +39,6 @@ int ItemAt(const Document& doc, size_t offset);
 // The block holding `offset`.
 int BlockAt(const Document& doc, size_t offset);
 
-// "STOKE FERRY PARISH COUNCIL" -> "Stoke Ferry Parish Council"; mixed case kept.
-std::string TitleCaseIfShouting(std::string_view s);
-
 // Token F1 of the words of `a` and `b` (0..1), for spotting one text
 // printed twice with small changes.
 double WordOverlap(std::string_view a, std::string_view b);
