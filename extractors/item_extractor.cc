@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kMaxItemGap = 10;
 constexpr size_t kMinTitleBytes = 6;
+constexpr size_t kMaxTitleBytes = 250;  // Kent titles run to two lines
 constexpr size_t kMaxCandidates = 5000;  // bounds the quadratic run search
 
 int ItemNumber(const Block& b) {
@@ -24,7 +25,7 @@ int ItemNumber(const Block& b) {
 }
 
 bool TitleShaped(std::string_view title) {
-  if (title.size() < 3 || title.size() > 160) return false;
+  if (title.size() < 3 || title.size() > kMaxTitleBytes) return false;
   unsigned char first = static_cast<unsigned char>(title[0]);
   if (!std::isupper(first) && !std::isdigit(first)) return false;
   char last = title.back();
@@ -78,10 +79,11 @@ bool ItemExtractor::RunPack(Document* doc) const {
   std::map<std::string, std::string> front;
   for (int i = 0; i < banners.front(); ++i) {
     const Block& b = blocks[i];
-    if (b.style != LabelStyle::kNumber) continue;
-    std::string title(doc->Slice(b.body));
+    re2::StringPiece number, rest;
+    if (!RE2::FullMatch(doc->Slice(b.span), p.Get("items.front_entry"), &number, &rest)) continue;
+    std::string title(rest);
     RE2::Replace(&title, p.Get("items.pages_ref"), "");
-    if (TitleShaped(title)) front[b.label] = title;
+    if (TitleShaped(title)) front[std::string(number)] = title;
   }
   int report = -1;
   for (size_t k = 0; k < banners.size(); ++k) {
