@@ -14,6 +14,12 @@
 #include "extractors/sections.h"
 
 namespace agendum {
+namespace {
+
+// A recommendations section longer than this has lost its end.
+constexpr int kMaxSectionBlocks = 40;
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Extractor>> RecommendationExtractor::Create(std::shared_ptr<const CorpusData> corpus) {
   AGENDUM_RETURN_IF_ERROR(corpus->patterns.Require(
@@ -45,7 +51,8 @@ Status RecommendationExtractor::Run(Document* doc) const {
     for (const Section& s : FindSections(*doc, p)) {
       if (s.name != "recommendations") continue;
       bool listed = false;
-      for (int i = s.first_block(); i < s.end_block && i < s.first_block() + 40; ++i) {
+      const int end = SectionBodyEnd(*doc, s);
+      for (int i = s.first_block(); i < end && i < s.first_block() + kMaxSectionBlocks; ++i) {
         const Block& b = doc->blocks[i];
         std::string_view body = doc->Slice(b.body);
         if (RE2::PartialMatch(body, p.Get("recommendations.asked_to")) && body.back() == ':') continue;
