@@ -12,6 +12,7 @@
 
 #include "extractors/extract_util.h"
 #include "extractors/sections.h"
+#include "pipeline/segment.h"
 
 namespace agendum {
 namespace {
@@ -61,7 +62,8 @@ Status RecommendationExtractor::Run(Document* doc) const {
         char last = body.empty() ? '.' : body.back();
         if (b.style != LabelStyle::kNone && body.size() < 60 && last != '.' && last != ';' &&
             last != ':' && last != ',' && i > s.first_block() &&
-            doc->blocks[i - 1].style != b.style) {
+            (doc->blocks[i - 1].style != b.style ||
+             LabelShape(doc->blocks[i - 1].label_printed) != LabelShape(b.label_printed))) {
           break;
         }
         if (RE2::PartialMatch(body, p.Get("recommendations.not_pointer"))) continue;

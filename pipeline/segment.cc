@@ -61,18 +61,6 @@ bool LooksLikeHeading(std::string_view body, size_t max_bytes) {
   return capitalised >= lower_words * 2 && words <= 20;
 }
 
-// "(a)" -> "(x)", "12." -> "x.": how a label is punctuated.
-std::string LabelShape(std::string_view printed) {
-  std::string shape;
-  for (char c : printed) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (shape.empty() || shape.back() != 'x') shape.push_back('x');
-    } else {
-      shape.push_back(c);
-    }
-  }
-  return shape;
-}
 
 // Labels a nested list can start with.
 bool StartsList(LabelStyle style, std::string_view key) {
@@ -87,6 +75,19 @@ bool StartsList(LabelStyle style, std::string_view key) {
 }
 
 }  // namespace
+
+// "(a)" -> "(x)", "12." -> "x.": how a label is punctuated.
+std::string LabelShape(std::string_view printed) {
+  std::string shape;
+  for (char c : printed) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (shape.empty() || shape.back() != 'x') shape.push_back('x');
+    } else {
+      shape.push_back(c);
+    }
+  }
+  return shape;
+}
 
 int RomanValue(std::string_view s) {
   static constexpr std::string_view kRomans[] = {"i",  "ii",  "iii", "iv",  "v",   "vi",  "vii",

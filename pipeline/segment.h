@@ -35,6 +35,8 @@ LabelMatch MatchLabel(const PatternTable& patterns, std::string_view line);
 // True when `key` of `style` can follow `previous` as the next sibling
 // ("b" after "a", "3" after "2", "ii" after "i").
 bool IsNextLabel(LabelStyle style, std::string_view previous, std::string_view key);
+// How a printed label is punctuated: "(a)" -> "(x)", "12." -> "x.".
+std::string LabelShape(std::string_view printed);
 // Roman numeral value, 0 when `s` is not one.
 int RomanValue(std::string_view s);
 
