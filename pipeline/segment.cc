@@ -40,7 +40,9 @@ bool LooksLikeHeading(std::string_view body, size_t max_bytes) {
   unsigned char first = static_cast<unsigned char>(body[0]);
   if (!std::isupper(first) && !std::isdigit(first)) return false;
   char last = body.back();
-  if (last == '.' || last == ',' || last == ';') return false;
+  // A line ending in a colon introduces what follows ("The County Council is
+  // asked to:"); it does not close the lists around it.
+  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
   if (Letters(body) < 3) return false;
   // Headings are short, or capitalised throughout.
   int words = 1, capitalised = 0, lower_words = 0;
@@ -232,6 +234,13 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
         if (same != stack.end() && !StartsList(b.style, b.label) &&
             !IsNextLabel(b.style, doc->blocks[same->second].label, b.label)) {
           same = stack.end();  // "307." after "6." is not the list's next item
+        }
+        // "1." under "8. Recommendations" starts a list inside section 8
+        // (Kent reports), not a new top-level sequence.
+        if (same != stack.end() && StartsList(b.style, b.label) &&
+            !StartsList(b.style, doc->blocks[same->second].label) &&
+            same + 1 == stack.end()) {
+          same = stack.end();
         }
         if (same == stack.end() && !StartsList(b.style, b.label)) {
           // Not a list's first label: it continues an open level written

@@ -78,7 +78,7 @@ TEST(SegmentTest, NestsListLabels) {
   const std::vector<Case> cases = {
       // Seed 000 shape: numbered resolutions with lettered sub-paragraphs.
       {"numbers with lettered sub-items",
-       {{"Resolved:", "heading d0 Resolved:"},
+       {{"Resolved:", "paragraph d0 Resolved:"},
         {"1. That the report be noted.", "item d0 [1] That the report be noted."},
         {"2. That the following be approved:", "item d0 [2] That the following be approved:"},
         {"(a) the budget;", "item d1 [a] ^2 the budget;"},
@@ -113,7 +113,7 @@ TEST(SegmentTest, NestsListLabels) {
          "item d1 [3.2] ^0 There is no impact on council tax."},
         {"4. Legal implications", "item d0 [4] Legal implications"}}},
       {"bullets after a heading",
-       {{"The Panel noted:", "heading d0 The Panel noted:"},
+       {{"The Panel noted:", "paragraph d0 The Panel noted:"},
         {"\xE2\x80\xA2 the rise in demand;", "item d0 the rise in demand;"},
         {"\xE2\x80\xA2 the staffing position;", "item d0 the staffing position;"},
         {"\xE2\x80\xA2 the budget gap.", "item d0 the budget gap."}}},
