@@ -56,7 +56,9 @@ Status RecommendationExtractor::Run(Document* doc) const {
       for (int i = s.first_block(); i < end && i < s.first_block() + kMaxSectionBlocks; ++i) {
         const Block& b = doc->blocks[i];
         std::string_view body = doc->Slice(b.body);
-        if (RE2::PartialMatch(body, p.Get("recommendations.asked_to")) && body.back() == ':') continue;
+        std::string_view trimmed = body;
+        while (trimmed.size() > 1 && (trimmed.back() == '-' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
+        if (RE2::PartialMatch(body, p.Get("recommendations.asked_to")) && trimmed.back() == ':') continue;
         if (b.type == BlockType::kHeading && b.style == LabelStyle::kNone) break;
         // A numbered heading ("1. Introduction") starts the report's body.
         char last = body.empty() ? '.' : body.back();
@@ -67,8 +69,12 @@ Status RecommendationExtractor::Run(Document* doc) const {
           break;
         }
         if (RE2::PartialMatch(body, p.Get("recommendations.not_pointer"))) continue;
-        // After a labelled list, an unlabelled paragraph is the report's text.
-        if (b.style == LabelStyle::kNone && listed) break;
+        // After a labelled list, an unlabelled paragraph is the report's
+        // text, unless it explains the item above it (Sutton reports).
+        if (b.style == LabelStyle::kNone && listed) {
+          if (b.depth > 0) continue;
+          break;
+        }
         listed |= b.style != LabelStyle::kNone;
         add(b.body, b.label, "section: Recommendations");
       }

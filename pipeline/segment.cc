@@ -39,9 +39,12 @@ bool LooksLikeHeading(std::string_view body, size_t max_bytes) {
   if (body[0] == '#') return true;
   unsigned char first = static_cast<unsigned char>(body[0]);
   if (!std::isupper(first) && !std::isdigit(first)) return false;
-  char last = body.back();
+  std::string_view end = body;
+  while (end.size() > 1 && (end.back() == '-' || end.back() == ' ')) end.remove_suffix(1);
+  char last = end.back();
   // A line ending in a colon introduces what follows ("The County Council is
-  // asked to:"); it does not close the lists around it.
+  // asked to:", "Council is recommended to approve: -"); it does not close
+  // the lists around it.
   if (last == '.' || last == ',' || last == ';' || last == ':') return false;
   if (Letters(body) < 3) return false;
   // Headings are short, or capitalised throughout.
