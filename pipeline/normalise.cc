@@ -3,8 +3,10 @@
 
 #include "pipeline/table_reader.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -75,7 +77,9 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
     size_t piece = 0;
     for (size_t i = 0; i <= raw.size(); ++i) {
       bool cut = i == raw.size();
-      if (!cut && raw.substr(i, 3) == "   ") cut = true;
+      if (!cut && raw[i] == ' ' && i + 2 < raw.size() && raw[i + 1] == ' ' && raw[i + 2] == ' ') {
+        cut = true;
+      }
       if (!cut && raw[i] == '\t' && i + 1 < raw.size() && raw[i + 1] == '\t') cut = true;
       if (cut && i < raw.size()) {
         // "a)   To approve ...": a list label and its text are one line.
@@ -214,11 +218,19 @@ void SplitColumns(std::vector<std::string>* lines) {
   constexpr double kGutterShare = 0.9;  // lines that must be blank at the gutter
   constexpr double kBothShare = 0.5;    // lines with text on both sides
   constexpr size_t kGutterWidth = 3;
-  std::vector<const std::string*> text;
+  // Each line with text, and where its text starts and ends: the gutter scan
+  // below is then constant time per line and column.
+  struct Extent {
+    const std::string* line;
+    size_t first;
+    size_t last;
+  };
+  std::vector<Extent> text;
   size_t width = 0;
   for (const auto& line : *lines) {
-    if (line.find_first_not_of(' ') == std::string::npos) continue;
-    text.push_back(&line);
+    size_t first = line.find_first_not_of(' ');
+    if (first == std::string::npos) continue;
+    text.push_back({&line, first, line.find_last_not_of(' ')});
     width = std::max(width, line.size());
   }
   if (text.size() < 3 || width < 40) return;
@@ -226,22 +238,21 @@ void SplitColumns(std::vector<std::string>* lines) {
   size_t gutter = 0;
   for (size_t x = width / 4; x + kGutterWidth < width * 3 / 4 && !gutter; ++x) {
     size_t clear = 0, both = 0;
-    for (const std::string* line : text) {
+    for (const Extent& e : text) {
       bool blank = true;
-      for (size_t k = 0; k < kGutterWidth; ++k) blank = blank && blank_at(*line, x + k);
+      for (size_t k = 0; k < kGutterWidth; ++k) blank = blank && blank_at(*e.line, x + k);
       if (!blank) continue;
       ++clear;
-      bool left = line->find_first_not_of(' ') < x;
-      bool right = line->size() > x + kGutterWidth &&
-                   line->find_first_not_of(' ', x + kGutterWidth) != std::string::npos;
-      if (left && right) ++both;
+      // Text on both sides: some starts left of the gutter, some ends right of it.
+      if (e.first < x && e.last >= x + kGutterWidth) ++both;
     }
     if (clear >= text.size() * kGutterShare && both >= text.size() * kBothShare) gutter = x;
   }
   if (!gutter) return;
   // Both sides must read as prose: several words per line on average.
   size_t left_words = 0, right_words = 0, left_lines = 0, right_lines = 0;
-  for (const std::string* line : text) {
+  for (const Extent& e : text) {
+    const std::string* line = e.line;
     std::string left = CollapseSpaces(line->substr(0, std::min(gutter, line->size())));
     std::string right = line->size() > gutter ? CollapseSpaces(line->substr(gutter)) : "";
     if (!left.empty()) ++left_lines, left_words += std::count(left.begin(), left.end(), ' ') + 1;
@@ -283,21 +294,57 @@ bool EndsSentence(std::string_view s) {
 
 std::string FoldTypography(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);
+  const int32_t size = static_cast<int32_t>(utf8.size());
+  // Poppler and the text reader hand over valid UTF-8, which ICU normalises
+  // in place without a round trip through UTF-16 (the old route cost more
+  // than segmentation, issue 7). Anything else takes the UTF-16 route, where
+  // ill-formed bytes become U+FFFD.
+  bool valid = true;
+  for (int32_t i = 0; i < size && valid;) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, size, c);
+    valid = c >= 0;
+  }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(),
-                                                                        static_cast<int32_t>(utf8.size())));
-  icu::UnicodeString normal = U_SUCCESS(err) ? nfkc->normalize(in, err) : in;
-  if (U_FAILURE(err)) normal = in;
-  icu::UnicodeString folded;
-  for (int32_t i = 0; i < normal.length();) {
-    UChar32 c = normal.char32At(i);
-    i += U16_LENGTH(c);
-    UChar32 f = FoldCodePoint(c);
-    if (f >= 0) folded.append(f);
+  std::string normal;
+  std::string_view source = utf8;
+  if (valid && U_SUCCESS(err)) {
+    icu::StringPiece piece(utf8.data(), size);
+    if (!nfkc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) {
+      icu::StringByteSink<std::string> sink(&normal, size);
+      nfkc->normalizeUTF8(0, piece, sink, nullptr, err);
+      if (U_SUCCESS(err)) source = normal;
+    }
+  } else {
+    err = U_ZERO_ERROR;
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), size));
+    icu::UnicodeString normalised = U_SUCCESS(err) && nfkc ? nfkc->normalize(in, err) : in;
+    if (U_FAILURE(err)) normalised = in;
+    normalised.toUTF8String(normal);
+    source = normal;
   }
   std::string out;
-  folded.toUTF8String(out);
+  out.reserve(source.size());
+  const int32_t length = static_cast<int32_t>(source.size());
+  for (int32_t i = 0; i < length;) {
+    const unsigned char byte = static_cast<unsigned char>(source[i]);
+    if (byte < 0x80) {
+      out.push_back(static_cast<char>(byte));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(source.data(), i, length, c);
+    if (c < 0) c = 0xFFFD;
+    UChar32 f = FoldCodePoint(c);
+    if (f < 0) continue;
+    char bytes[U8_MAX_LENGTH];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(bytes, n, U8_MAX_LENGTH, f, error);
+    if (!error) out.append(bytes, static_cast<size_t>(n));
+  }
   return out;
 }
 
