@@ -23,6 +23,14 @@ std::string DescribeEffects(const std::map<Effect, int>& effects) {
   return out;
 }
 
+bool DescendsFrom(const Document& doc, const Record& r, int ancestor) {
+  int guard = 0;
+  for (int p = r.parent; p >= 0 && guard < 64; p = doc.records[p].parent, ++guard) {
+    if (p == ancestor) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Classifier>> OutcomeClassifier::Create(
@@ -57,7 +65,9 @@ Status OutcomeClassifier::Run(Document* doc) const {
     bool has_amendment = false;
     bool has_withdrawal = false;
     for (const Record& r : doc->records) {
-      if (r.kind != Kind::kResolution || r.parent != d) continue;
+      // Sub-paragraphs count: "RESOLVED that the Council:" says nothing, its
+      // "(1) Endorses ..." does (Kent County Council minutes).
+      if (r.kind != Kind::kResolution || !DescendsFrom(*doc, r, d)) continue;
       if (RE2::PartialMatch(r.text, amended)) has_amendment = true;
       if (RE2::PartialMatch(r.text, withdrawn)) has_withdrawal = true;
       Effect effect = r.effect.value_or(Effect::kOther);
