@@ -159,8 +159,15 @@ Status DecisionExtractor::Run(Document* doc) const {
       d.title = doc->records[item.record].title;
       d.span = doc->records[item.record].span;
     } else {
-      d.title = doc->title;
+      // No item: the heading nearest above the first resolution names it.
       d.span = doc->records[children.front()].span;
+      d.title = doc->title;
+      for (int b = BlockAt(*doc, d.span.begin) - 1; b >= item.first_block && b >= 0; --b) {
+        if (doc->blocks[b].type == BlockType::kHeading) {
+          d.title = std::string(doc->Slice(doc->blocks[b].body));
+          break;
+        }
+      }
     }
     d.text = d.title.value_or("");
     if (!maker.empty()) d.decision_maker = maker;

@@ -182,7 +182,13 @@ std::vector<ItemRange> ItemRanges(const Document& doc) {
     out[i].end_block = i + 1 < out.size() ? out[i + 1].heading_block
                                           : static_cast<int>(doc.blocks.size());
   }
-  if (out.empty()) out.push_back({-1, -1, 0, static_cast<int>(doc.blocks.size())});
+  if (out.empty()) {
+    out.push_back({-1, -1, 0, static_cast<int>(doc.blocks.size())});
+  } else if (out.front().heading_block > 0) {
+    // What comes before the first item (Kent: "Election of Chair" before
+    // minute 283) is a range of its own, with no item record.
+    out.insert(out.begin(), {-1, -1, 0, out.front().heading_block});
+  }
   return out;
 }
 

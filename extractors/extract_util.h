@@ -29,7 +29,8 @@ struct ItemRange {
   int first_block = 0;
   int end_block = 0;
 };
-// Ranges of the item records the ItemExtractor made, in order; one range
+// Ranges of the item records the ItemExtractor made, in order, preceded by
+// a range with record -1 for the text before the first item; one range
 // covering the whole document when there are none.
 std::vector<ItemRange> ItemRanges(const Document& doc);
 
