@@ -7,6 +7,17 @@
 #include "outputs/record_json.h"
 
 namespace agendum {
+namespace {
+
+// Creates `tmp` afresh. Whatever is at that path is removed first and the
+// file is opened exclusively ("x": O_EXCL), so a symlink planted there (or
+// left by a killed run) is replaced, never followed out of the folder.
+std::FILE* CreateFresh(const std::string& tmp) {
+  std::remove(tmp.c_str());
+  return std::fopen(tmp.c_str(), "wbx");
+}
+
+}  // namespace
 
 JsonlWriter::~JsonlWriter() {
   if (out_) {
@@ -17,7 +28,7 @@ JsonlWriter::~JsonlWriter() {
 
 Status JsonlWriter::Begin() {
   tmp_path_ = path_ + ".tmp";
-  out_ = std::fopen(tmp_path_.c_str(), "wb");
+  out_ = CreateFresh(tmp_path_);
   if (!out_) return Status::IoError("cannot write " + tmp_path_ + ": " + std::strerror(errno));
   return Status::Ok();
 }
@@ -45,7 +56,7 @@ Status JsonlWriter::Finish() {
 
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {
   std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  std::FILE* f = CreateFresh(tmp);
   if (!f) return Status::IoError("cannot write " + tmp + ": " + std::strerror(errno));
   bool ok = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size();
   ok = std::fclose(f) == 0 && ok;

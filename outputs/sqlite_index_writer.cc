@@ -627,7 +627,10 @@ Status SqliteIndexWriter::WriteRecordsJsonl(const std::vector<std::string>& path
       auto stmt, impl_->db->Prepare("SELECT r.json FROM documents d JOIN records r "
                                     "ON r.doc_key = d.doc_key WHERE d.path = ? ORDER BY r.seq"));
   std::string tmp = out_path + ".tmp";
-  std::FILE* out = std::fopen(tmp.c_str(), "wb");
+  // Exclusive create after removing what is there: a symlink at the
+  // temporary path is replaced, never followed out of the folder (issue 8).
+  std::remove(tmp.c_str());
+  std::FILE* out = std::fopen(tmp.c_str(), "wbx");
   if (!out) return Status::IoError("cannot write " + tmp + ": " + std::strerror(errno));
   Status st;
   for (const std::string& path : paths) {

@@ -20,7 +20,9 @@ thread_local std::vector<std::string>* tls_poppler_messages = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void*) {
   if (tls_poppler_messages && tls_poppler_messages->size() < 20) {
-    tls_poppler_messages->push_back(message);
+    // Poppler ends some messages with a newline; a warning is one line.
+    std::string line = message.substr(0, message.find_last_not_of(" \n") + 1);
+    tls_poppler_messages->push_back(line);
   }
 }
 
@@ -80,7 +82,12 @@ Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document*
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) return Status::Corrupt("Poppler could not open the PDF (damaged or truncated)");
-  if (pdf->is_locked()) return Status::Encrypted("encrypted PDF that needs a password");
+  // Poppler has already tried the empty user password; a PDF with only an
+  // owner password (permissions) is open at this point.
+  if (pdf->is_locked()) {
+    return Status::Encrypted("the PDF needs a password to open; ask the publisher for an "
+                             "unprotected copy");
+  }
   if (pdf->is_encrypted()) doc->warnings.push_back("encrypted (opened with an empty password)");
 
   int total = pdf->pages();
@@ -101,20 +108,26 @@ Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document*
     if (page) {
       text = ToUtf8(page->text(poppler::rectf(), poppler::page::physical_layout));
     }
+    bool over_limit = kept + text.size() > options.max_text_bytes;
+    if (over_limit) {
+      // Keep what fits of this page, cut at a character boundary.
+      size_t keep = options.max_text_bytes - kept;
+      while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+      text.resize(keep);
+      doc->warnings.push_back("truncated: text over the size limit on page " +
+                              std::to_string(i + 1));
+    }
+    kept += text.size();
     bool has_text = text.find_first_not_of(" \t\r\n\f") != std::string::npos;
     if (!has_text) empty_pages.push_back(i + 1);
-    kept += text.size();
-    if (kept > options.max_text_bytes) {
-      doc->warnings.push_back("truncated: text over the size limit after page " +
-                              std::to_string(i));
-      break;
-    }
     doc->raw_pages.push_back(std::move(text));
     doc->page_has_text.push_back(has_text);
+    if (over_limit) break;
   }
   if (!messages.empty()) doc->warnings.push_back("repaired: " + messages.front());
   if (empty_pages.size() == doc->raw_pages.size()) {
-    doc->warnings.push_back("no text layer (scanned; OCR needed)");
+    // Nothing to extract: a failure the report names, not an empty record.
+    return Status::Empty("no text layer (scanned images; OCR needed)");
   } else if (!empty_pages.empty()) {
     std::string list;
     for (size_t i = 0; i < empty_pages.size() && i < 50; ++i) {

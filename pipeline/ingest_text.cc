@@ -161,7 +161,10 @@ Status IngestText(std::string_view bytes, const IngestOptions& options, Document
     return Status::Empty("no text in file");
   }
   if (utf8.size() > options.max_text_bytes) {
-    utf8.resize(options.max_text_bytes);
+    // Cut at a character boundary, never inside a UTF-8 sequence.
+    size_t keep = options.max_text_bytes;
+    while (keep > 0 && (static_cast<unsigned char>(utf8[keep]) & 0xC0) == 0x80) --keep;
+    utf8.resize(keep);
     doc->warnings.push_back("truncated: text over the size limit");
   }
   doc->raw_pages.push_back(std::move(utf8));

@@ -54,7 +54,12 @@ po::options_description CommonOptions() {
   common.add_options()("help,h", "show this help")("version", "print the version")(
       "corpus", po::value<std::string>(), "folder of pattern and lexicon data (default: built-in)")(
       "skip", po::value<std::vector<std::string>>()->composing(), "skip a stage by name (repeatable)")(
-      "max-pages", po::value<int>()->default_value(2000), "pages read at most from one PDF");
+      "max-pages", po::value<int>()->default_value(2000), "pages read at most from one PDF")(
+      "max-text-mb", po::value<int>()->default_value(64),
+      "text kept at most per document, in MB; the rest is dropped with a warning")(
+      "max-line-bytes", po::value<int>()->default_value(20000),
+      "longer lines are cut at spaces before segmentation")(
+      "max-depth", po::value<int>()->default_value(12), "deeper lists are flattened to this depth");
   return common;
 }
 
@@ -85,6 +90,13 @@ StatusOr<std::unique_ptr<Pipeline>> BuildPipeline(const po::variables_map& vm) {
   AGENDUM_ASSIGN_OR_RETURN(auto classifiers, MakeClassifiers(corpus));
   PipelineOptions options;
   options.ingest.max_pages = vm["max-pages"].as<int>();
+  // Limits on what one input can make us do (issue 8); each must allow some work.
+  for (const char* limit : {"max-pages", "max-text-mb", "max-line-bytes", "max-depth"}) {
+    if (vm[limit].as<int>() < 1) return Status::InvalidArgument(std::string("--") + limit + " must be at least 1");
+  }
+  options.ingest.max_text_bytes = static_cast<size_t>(vm["max-text-mb"].as<int>()) << 20;
+  options.normalise.max_line_bytes = static_cast<size_t>(vm["max-line-bytes"].as<int>());
+  options.segment.max_depth = vm["max-depth"].as<int>();
   if (vm.count("skip")) {
     for (const auto& s : vm["skip"].as<std::vector<std::string>>()) options.skip.insert(s);
   }
@@ -130,6 +142,9 @@ std::string PipelineFingerprint(const po::variables_map& vm) {
     for (const auto& s : vm["skip"].as<std::vector<std::string>>()) material += "skip " + s + "\n";
   }
   material += "max-pages " + std::to_string(vm["max-pages"].as<int>()) + "\n";
+  for (const char* limit : {"max-text-mb", "max-line-bytes", "max-depth"}) {
+    material += std::string(limit) + " " + std::to_string(vm[limit].as<int>()) + "\n";
+  }
   return Sha256Hex(material).substr(0, 32);
 }
 
@@ -170,7 +185,13 @@ int CommandRun(const std::vector<std::string>& args) {
       "quiet,q", "no per-file lines on stderr")(
       "index", po::value<std::string>(), "search index to update (default: DIR/agendum.sqlite)")(
       "no-index", "do not write a search index")(
-      "prune", "remove documents whose files are gone from the index");
+      "prune", "remove documents whose files are gone from the index")(
+      "file-timeout", po::value<double>()->default_value(120),
+      "seconds one file may take before its worker is killed; 0 for no limit")(
+      "file-memory", po::value<int>()->default_value(2048),
+      "MB of address space each worker may use; 0 for no limit")(
+      "no-isolation", "process files on threads of this process, not in worker processes "
+      "(for debuggers and sanitizers; a crash in one file then ends the run)");
   options.add(CommonOptions());
   const char* synopsis =
       "usage: agendum run --out DIR [--jobs N] [--index PATH | --no-index] [--prune] INPUT...";
@@ -192,6 +213,10 @@ int CommandRun(const std::vector<std::string>& args) {
   if (p.inputs.empty()) return UsageError("no INPUT files or folders given", options, synopsis);
   int jobs = p.vm["jobs"].as<int>();
   if (jobs < 1 || jobs > 256) return UsageError("--jobs must be between 1 and 256", options, synopsis);
+  if (p.vm["file-timeout"].as<double>() < 0 || p.vm["file-memory"].as<int>() < 0) {
+    return UsageError("--file-timeout and --file-memory must be 0 (no limit) or more", options,
+                      synopsis);
+  }
   const bool use_index = !p.vm.count("no-index");
   if (!use_index && (p.vm.count("index") || p.vm.count("prune"))) {
     return UsageError("--no-index cannot be combined with --index or --prune", options, synopsis);
@@ -238,6 +263,9 @@ int CommandRun(const std::vector<std::string>& args) {
   std::map<std::string, double> stage_ms;
   RunOptions run_options;
   run_options.jobs = jobs;
+  run_options.isolation = p.vm.count("no-isolation") ? Isolation::kThread : Isolation::kProcess;
+  run_options.file_timeout_seconds = p.vm["file-timeout"].as<double>();
+  run_options.file_memory_bytes = static_cast<size_t>(p.vm["file-memory"].as<int>()) << 20;
   run_options.on_file = [&](const FileResult& r) {
     if (!r.status.ok()) std::cerr << "agendum: " << r.path << ": " << r.status.ToString() << "\n";
     for (const auto& [stage, ms] : r.timings) stage_ms[stage] += ms;

@@ -105,16 +105,26 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
       }
       if (cut) {
         std::string line = CollapseSpaces(raw.substr(piece, i - piece));
-        while (line.size() > max_line) {
-          size_t at = line.rfind(' ', max_line);
-          if (at == std::string::npos || at == 0) at = max_line;
-          right_edges->resize(out.size(), 0);
-          right_edges->push_back(at);
-          forced->resize(out.size(), false);
-          forced->push_back(true);  // the piece after this one must not re-join it
-          out.push_back(line.substr(0, at));
-          line.erase(0, at);
-          line = CollapseSpaces(line);
+        if (line.size() > max_line) {
+          // Pieces are taken off the front of a view: erasing them from the
+          // string made a 50 MB line quadratic (issue 8).
+          std::string_view rest = line;
+          while (rest.size() > max_line) {
+            size_t at = rest.rfind(' ', max_line);
+            if (at == std::string_view::npos || at == 0) {
+              // No space to cut at: cut between characters, never inside one.
+              at = max_line;
+              while (at > 1 && (static_cast<unsigned char>(rest[at]) & 0xC0) == 0x80) --at;
+            }
+            right_edges->resize(out.size(), 0);
+            right_edges->push_back(at);
+            forced->resize(out.size(), false);
+            forced->push_back(true);  // the piece after this one must not re-join it
+            out.emplace_back(rest.substr(0, at));
+            rest.remove_prefix(at);
+            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+          }
+          line = std::string(rest);
         }
         const bool had_text = !line.empty();
         if (had_text || i == raw.size()) {

@@ -11,6 +11,8 @@
 #include <set>
 #include <thread>
 
+#include "pipeline/worker_pool.h"
+
 namespace agendum {
 namespace fs = std::filesystem;
 
@@ -73,6 +75,9 @@ CollectResult CollectInputs(const std::vector<std::string>& inputs) {
 
 Status RunBatch(const Pipeline& pipeline, const std::vector<InputFile>& files,
                 const RunOptions& options, const std::vector<Writer*>& writers) {
+  if (options.isolation == Isolation::kProcess) {
+    return RunBatchInWorkers(pipeline, files, options, writers);
+  }
   for (Writer* w : writers) AGENDUM_RETURN_IF_ERROR(w->Begin());
   const size_t n = files.size();
   const int jobs = std::max(1, options.jobs);
@@ -102,6 +107,9 @@ Status RunBatch(const Pipeline& pipeline, const std::vector<InputFile>& files,
       auto start = std::chrono::steady_clock::now();
       try {
         slot.result.status = pipeline.Process(files[i].path, &slot.doc, &slot.result.timings);
+      } catch (const std::bad_alloc&) {
+        slot.doc = Document();
+        slot.result.status = Status::OutOfMemory("allocation failed");
       } catch (const std::exception& e) {
         // A library that throws (allocation failure on a hostile file) costs
         // that file only.

@@ -13,6 +13,9 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kEmpty: return "empty";
     case StatusCode::kTooLarge: return "too large";
     case StatusCode::kSetup: return "setup error";
+    case StatusCode::kCrashed: return "crashed";
+    case StatusCode::kTimedOut: return "timed out";
+    case StatusCode::kOutOfMemory: return "out of memory";
   }
   return "unknown";
 }

@@ -22,6 +22,9 @@ enum class StatusCode {
   kEmpty,            // no bytes or no text at all
   kTooLarge,         // over a configured limit
   kSetup,            // a data file or pattern that is wrong
+  kCrashed,          // the worker processing the file died (a signal in Poppler)
+  kTimedOut,         // the worker ran past --file-timeout and was killed
+  kOutOfMemory,      // the worker ran past --file-memory
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -40,6 +43,9 @@ class [[nodiscard]] Status {
   static Status Empty(std::string m) { return {StatusCode::kEmpty, std::move(m)}; }
   static Status TooLarge(std::string m) { return {StatusCode::kTooLarge, std::move(m)}; }
   static Status Setup(std::string m) { return {StatusCode::kSetup, std::move(m)}; }
+  static Status Crashed(std::string m) { return {StatusCode::kCrashed, std::move(m)}; }
+  static Status TimedOut(std::string m) { return {StatusCode::kTimedOut, std::move(m)}; }
+  static Status OutOfMemory(std::string m) { return {StatusCode::kOutOfMemory, std::move(m)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

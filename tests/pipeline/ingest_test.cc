@@ -147,6 +147,11 @@ TEST(IngestTextTest, RefusesBinaryAndEmptyInput) {
       {"text with NUL bytes", std::string(kNulText, sizeof(kNulText) - 1), StatusCode::kCorrupt},
       {"png header", png + fixtures::RandomBytes(2000, 7), StatusCode::kCorrupt},
       {"random bytes", fixtures::RandomBytes(4096, 3), StatusCode::kCorrupt},
+      // Issue 8: NUL bytes anywhere in otherwise plain text, not only at the start.
+      {"a NUL byte deep in a long text",
+       std::string(5000, 'a') + std::string("\0", 1) + std::string(5000, 'b'), StatusCode::kCorrupt},
+      {"an executable", std::string("\x7F" "ELF\x02\x01\x01", 7) + fixtures::RandomBytes(3000, 8),
+       StatusCode::kCorrupt},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -156,6 +161,31 @@ TEST(IngestTextTest, RefusesBinaryAndEmptyInput) {
     EXPECT_FALSE(status.message().empty());
     EXPECT_TRUE(doc.raw_pages.empty());
   }
+}
+
+// Issue 8: bytes that are not valid UTF-8 are decoded as Windows-1252 (what
+// such files almost always are) with a warning, never passed on as invalid
+// UTF-8 or replaced by U+FFFD.
+TEST(IngestTextTest, DecodesInvalidUtf8AsWindows1252) {
+  Document doc;
+  ASSERT_TRUE(IngestText("Minutes: the fee of \xA3" "250 for the Caf\xE9 was agreed \x96 "
+                         "and the lease renewed.\n",
+                         {}, &doc)
+                  .ok());
+  ASSERT_EQ(doc.raw_pages.size(), 1u);
+  EXPECT_EQ(doc.raw_pages[0],
+            "Minutes: the fee of \xC2\xA3" "250 for the Caf\xC3\xA9 was agreed \xE2\x80\x93 "
+            "and the lease renewed.\n");
+  EXPECT_EQ(doc.warnings, std::vector<std::string>{"decoded from windows-1252"});
+}
+
+TEST(IngestTextTest, CutsAtACharacterBoundary) {
+  IngestOptions options;
+  options.max_text_bytes = 4;
+  Document doc;
+  ASSERT_TRUE(IngestText("Caf\xC3\xA9 lease", options, &doc).ok());
+  ASSERT_EQ(doc.raw_pages.size(), 1u);
+  EXPECT_EQ(doc.raw_pages[0], "Caf");
 }
 
 TEST(IngestTextTest, TruncatesTextOverTheLimitWithAWarning) {
@@ -274,13 +304,43 @@ TEST(IngestPdfTest, WarnsAboutPagesWithoutText) {
   EXPECT_EQ(doc.warnings[0], "no text on pages 2");
 }
 
-TEST(IngestPdfTest, WarnsWhenNoPageHasText) {
+// Issue 8: a scanned PDF has nothing to extract; it fails with a reason the
+// run report shows, instead of passing as a document without records.
+TEST(IngestPdfTest, RefusesAPdfWithoutATextLayer) {
   std::string pdf = MakePdf({PdfPage(), PdfPage()});
   Document doc;
-  ASSERT_TRUE(IngestPdf(pdf, {}, &doc).ok());
-  EXPECT_EQ(doc.page_has_text, std::vector<bool>({false, false}));
-  ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_NE(doc.warnings[0].find("no text"), std::string::npos) << doc.warnings[0];
+  Status status = IngestPdf(pdf, {}, &doc);
+  EXPECT_EQ(status.code(), StatusCode::kEmpty) << status.ToString();
+  EXPECT_EQ(status.message(), "no text layer (scanned images; OCR needed)");
+  EXPECT_EQ(doc.page_count, 2);
+}
+
+TEST(IngestPdfTest, KeepsWhatFitsWhenTextIsOverTheLimit) {
+  std::string pdf = MakePdf({PdfPage({"Caf\xC3\xA9 licensing policy"}), PdfPage({"Page two text"})});
+  IngestOptions options;
+  options.max_text_bytes = 4;  // cuts inside the two bytes of the e-acute
+  Document doc;
+  ASSERT_TRUE(IngestPdf(pdf, options, &doc).ok());
+  ASSERT_EQ(doc.raw_pages.size(), 1u) << "page 2 is not read";
+  EXPECT_LE(doc.raw_pages[0].size(), 4u);
+  EXPECT_EQ(doc.raw_pages[0].find("\xC3"), std::string::npos) << "no half character";
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_EQ(doc.warnings[0], "truncated: text over the size limit on page 1");
+}
+
+// Poppler rebuilds a cross-reference table it cannot use by scanning the
+// file; the document is read, with a warning that it was repaired.
+TEST(IngestPdfTest, ReadsAPdfWithABrokenXref) {
+  std::string pdf = fixtures::BreakXref(
+      MakePdf({PdfPage({"1. Apologies for absence"}), PdfPage({"2. Minutes"})}));
+  Document doc;
+  Status status = IngestPdf(pdf, {}, &doc);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(doc.raw_pages.size(), 2u);
+  EXPECT_NE(doc.raw_pages[0].find("1. Apologies for absence"), std::string::npos);
+  EXPECT_NE(doc.raw_pages[1].find("2. Minutes"), std::string::npos);
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_EQ(doc.warnings[0].rfind("repaired: ", 0), 0u) << doc.warnings[0];
 }
 
 TEST(IngestPdfTest, StopsAtMaxPagesWithAWarning) {
@@ -329,12 +389,38 @@ TEST(IngestPdfTest, RefusesHostileInputWithAClearStatus) {
   }
 }
 
-TEST(IngestPdfTest, RefusesEncryptedPdf) {
-  std::string pdf = fixtures::MakeEncryptedPdf();
-  if (pdf.empty()) GTEST_SKIP() << fixtures::kNoEncryptedPdf;
-  Document doc;
-  Status status = IngestPdf(pdf, {}, &doc);
-  EXPECT_EQ(status.code(), StatusCode::kEncrypted) << status.ToString();
+// Issue 8: an encrypted PDF opens when its user password is empty (an owner
+// password only restricts printing and copying); otherwise it is refused.
+TEST(IngestPdfTest, OpensEncryptedPdfsOnlyWithAnEmptyUserPassword) {
+  struct Case {
+    const char* name;
+    const char* user_password;
+    const char* owner_password;
+    StatusCode code;
+  };
+  const Case cases[] = {
+      {"user and owner password", "secret", "owner", StatusCode::kEncrypted},
+      {"user password only", "secret", "", StatusCode::kEncrypted},
+      {"owner password only", "", "owner", StatusCode::kOk},
+      {"no passwords", "", "", StatusCode::kOk},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string pdf = fixtures::MakeEncryptedPdf(c.user_password, c.owner_password,
+                                                 {"RESOLVED that the budget be approved."});
+    Document doc;
+    Status status = IngestPdf(pdf, {}, &doc);
+    ASSERT_EQ(status.code(), c.code) << status.ToString();
+    if (c.code == StatusCode::kEncrypted) {
+      EXPECT_NE(status.message().find("needs a password"), std::string::npos) << status.ToString();
+      EXPECT_TRUE(doc.raw_pages.empty());
+    } else {
+      ASSERT_EQ(doc.raw_pages.size(), 1u);
+      EXPECT_NE(doc.raw_pages[0].find("RESOLVED that the budget be approved."), std::string::npos)
+          << doc.raw_pages[0];
+      EXPECT_EQ(doc.warnings, std::vector<std::string>{"encrypted (opened with an empty password)"});
+    }
+  }
 }
 
 TEST(IngestFileTest, SetsIdentityFromTheBytes) {

@@ -3,8 +3,11 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 #include <stdlib.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -120,7 +123,151 @@ std::string RandomBytes(size_t size, uint32_t seed) {
   return out;
 }
 
-std::string MakeEncryptedPdf() { return ""; }
+namespace {
+
+// PDF 1.7 (ISO 32000-1) 7.6.3.3, algorithm 2: the padding for passwords.
+constexpr unsigned char kPasswordPadding[32] = {
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A};
+
+std::string Padded(const std::string& password) {
+  std::string out = password.substr(0, 32);
+  out.append(reinterpret_cast<const char*>(kPasswordPadding), 32 - out.size());
+  return out;
+}
+
+std::string Md5(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_md5(), nullptr);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+// RC4 written out: OpenSSL 3 keeps it in the legacy provider, which is not
+// loaded by default.
+std::string Rc4(std::string_view key, std::string_view data) {
+  unsigned char s[256];
+  for (int i = 0; i < 256; ++i) s[i] = static_cast<unsigned char>(i);
+  for (int i = 0, j = 0; i < 256; ++i) {
+    j = (j + s[i] + static_cast<unsigned char>(key[i % key.size()])) & 0xFF;
+    std::swap(s[i], s[j]);
+  }
+  std::string out(data);
+  for (size_t k = 0, i = 0, j = 0; k < out.size(); ++k) {
+    i = (i + 1) & 0xFF;
+    j = (j + s[i]) & 0xFF;
+    std::swap(s[i], s[j]);
+    out[k] = static_cast<char>(out[k] ^ s[(s[i] + s[j]) & 0xFF]);
+  }
+  return out;
+}
+
+std::string Hex(std::string_view bytes) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out;
+  for (char c : bytes) {
+    out.push_back(digits[static_cast<unsigned char>(c) >> 4]);
+    out.push_back(digits[c & 0x0F]);
+  }
+  return out;
+}
+
+// A literal string for a content stream: backslash, parentheses escaped.
+std::string PdfString(const std::string& text) {
+  std::string out = "(";
+  for (char c : text) {
+    if (c == '(' || c == ')' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+std::string MakeEncryptedPdf(const std::string& user_password, const std::string& owner_password,
+                             const std::vector<std::string>& lines) {
+  const std::string file_id = Md5("agendum encrypted fixture");
+  const int32_t permissions = -44;  // print and copy off; every reserved bit set
+  // Algorithm 3: the O entry, the padded user password under the owner key.
+  const std::string owner_key =
+      Md5(Padded(owner_password.empty() ? user_password : owner_password)).substr(0, 5);
+  const std::string o_entry = Rc4(owner_key, Padded(user_password));
+  // Algorithm 2: the file key; algorithm 4: the U entry for revision 2.
+  std::string material = Padded(user_password) + o_entry;
+  for (int i = 0; i < 4; ++i) {
+    material.push_back(static_cast<char>((static_cast<uint32_t>(permissions) >> (8 * i)) & 0xFF));
+  }
+  material += file_id;
+  const std::string file_key = Md5(material).substr(0, 5);
+  const std::string u_entry =
+      Rc4(file_key, std::string_view(reinterpret_cast<const char*>(kPasswordPadding), 32));
+  // Algorithm 1: each object's strings and streams under key + object number.
+  auto object_key = [&](int number) {
+    std::string k = file_key;
+    k.push_back(static_cast<char>(number & 0xFF));
+    k.push_back(static_cast<char>((number >> 8) & 0xFF));
+    k.push_back(static_cast<char>((number >> 16) & 0xFF));
+    k.push_back('\0');
+    k.push_back('\0');
+    return Md5(k).substr(0, 10);
+  };
+
+  std::string content = "BT /F1 12 Tf 72 760 Td 16 TL\n";
+  for (const std::string& line : lines) content += PdfString(line) + " Tj T*\n";
+  content += "ET\n";
+  const std::string stream = Rc4(object_key(5), content);
+
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+      "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+      "<< /Filter /Standard /V 1 /R 2 /O <" + Hex(o_entry) + "> /U <" + Hex(u_entry) +
+          "> /P " + std::to_string(permissions) + " >>",
+  };
+  std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    out += entry;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R /Encrypt 6 0 R /ID [<" + Hex(file_id) + "> <" + Hex(file_id) +
+         ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+std::string BreakXref(std::string_view pdf) {
+  std::string out(pdf);
+  size_t xref = out.rfind("\nxref\n");
+  size_t trailer = out.find("trailer", xref == std::string::npos ? 0 : xref);
+  if (xref == std::string::npos || trailer == std::string::npos) {
+    ADD_FAILURE() << "no cross-reference table to break";
+    return out;
+  }
+  // Each entry is a 20-byte line whose first ten digits are the object's
+  // offset; moving every one a few bytes in makes them all point mid-object.
+  size_t line = out.find('\n', xref + 6) + 1;  // after the "0 N" subsection line
+  while (line + 20 <= trailer) {
+    if (out.compare(line + 17, 1, "n") == 0) {
+      char offset[16];
+      std::snprintf(offset, sizeof offset, "%010lu",
+                    std::strtoul(out.substr(line, 10).c_str(), nullptr, 10) + 7);
+      out.replace(line, 10, offset);
+    }
+    line += 20;
+  }
+  return out;
+}
 
 TempDir::TempDir() {
   std::string pattern = ::testing::TempDir() + "agendum-XXXXXX";

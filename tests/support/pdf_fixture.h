@@ -68,12 +68,16 @@ std::string TruncateBytes(std::string_view pdf, size_t keep);
 // `size` pseudo-random bytes from `seed` (the same seed gives the same bytes).
 std::string RandomBytes(size_t size, uint32_t seed = 1);
 
-// An encrypted PDF that needs a password. cairo cannot encrypt and no tool
-// that can (qpdf) is a build dependency, so this returns "" for now and tests
-// skip with the message in `kNoEncryptedPdf`.
-std::string MakeEncryptedPdf();
-inline constexpr const char* kNoEncryptedPdf =
-    "no encrypted PDF fixture: cairo cannot encrypt (tracked as issue 8)";
+// A one-page PDF holding `lines` (Helvetica), encrypted with the standard
+// security handler, revision 2 (RC4, 40-bit key), built by hand because cairo
+// cannot encrypt. With an empty `user_password` any reader opens it (the
+// owner password only guards permissions); otherwise it needs the password.
+std::string MakeEncryptedPdf(const std::string& user_password, const std::string& owner_password,
+                             const std::vector<std::string>& lines = {"Encrypted minutes"});
+
+// `pdf` (from MakePdf) with every cross-reference offset pointing a few
+// bytes into its object: Poppler must rebuild the table by scanning the file.
+std::string BreakXref(std::string_view pdf);
 
 // A fresh folder under testing::TempDir(), removed with everything in it
 // when this object goes away.
