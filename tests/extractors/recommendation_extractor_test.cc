@@ -58,3 +58,21 @@ TEST(RecommendationExtractorTest, PointersAreNotRecommendations) {
 
 }  // namespace
 }  // namespace agendum
+
+namespace agendum {
+namespace {
+
+// "X's recommendation would be that ..." names its source in full
+// (souldern_pc minutes style).
+TEST(RecommendationExtractorTest, PossessiveSourceKeepsTheFullName) {
+  Document doc = testing_support::RunText(
+      "MINUTES OF THE ASHWELL PARISH COUNCIL MEETING\nHeld on 12th March 2025\n"
+      "03.25.04 Playing field\n\xE2\x80\xA2 Mary Jones's recommendation would be that the "
+      "next phase should be a path around the field.\n");
+  auto found = testing_support::OfKind(doc, Kind::kRecommendation);
+  ASSERT_EQ(found.size(), 1u) << testing_support::Dump(doc, Kind::kRecommendation);
+  EXPECT_EQ(found[0]->source.value_or(""), "Mary Jones");
+}
+
+}  // namespace
+}  // namespace agendum
