@@ -16,18 +16,6 @@ bool IsOperator(std::string_view word) {
   return word == "AND" || word == "OR" || word == "NOT" || word == "NEAR";
 }
 
-// The start of the record text when there is no match to show, cut at a
-// word boundary.
-std::string Preview(const std::string& text, size_t limit = 200) {
-  if (text.size() <= limit) return text;
-  size_t cut = text.rfind(' ', limit);
-  if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  return text.substr(0, cut) + " …";
-}
-
 Cell Text(std::optional<std::string> v) { return Cell{std::move(v), ""}; }
 
 Cell Number(std::optional<int64_t> v) {
@@ -174,7 +162,8 @@ StatusOr<QueryResult> IndexQuery::Run(const QueryOptions& options) {
     values.emplace_back(ToString(*options.outcome));
   }
   if (has_text && options.sort == QuerySort::kRelevance) {
-    sql += " ORDER BY search.rank, r.record_key";
+    // Ties by path and position, so a merged index answers as an unsharded one.
+    sql += " ORDER BY search.rank, d.path, r.seq";
   } else {
     sql += " ORDER BY r.date IS NULL, r.date, d.path, r.seq";
   }
@@ -195,20 +184,7 @@ StatusOr<QueryResult> IndexQuery::Run(const QueryOptions& options) {
 
   QueryResult result;
   Table& table = result.table;
-  table.title = has_text ? "agendum query: " + options.text : "agendum query";
-  table.columns = {
-      {"kind", "Kind", ColumnType::kText, 14},
-      {"date", "Date", ColumnType::kDate, 12},
-      {"decision_maker", "Decision maker", ColumnType::kText, 24},
-      {"outcome", "Outcome", ColumnType::kText, 14},
-      {"document", "Document", ColumnType::kText, 36},
-      {"item", "Item", ColumnType::kText, 36},
-      {"page", "Page", ColumnType::kNumber, 7},
-      {"snippet", has_text ? "Match" : "Text", ColumnType::kText, 70},
-      {"path", "File", ColumnType::kText, 36},
-      {"id", "Record id", ColumnType::kText, 28},
-      {"record", "Record", ColumnType::kJson, 0},
-  };
+  table = QueryTable(options, has_text);
   while (true) {
     auto row = stmt.Step();
     if (!row.ok()) {
@@ -225,7 +201,7 @@ StatusOr<QueryResult> IndexQuery::Run(const QueryOptions& options) {
     }
     int64_t key = stmt.ColumnInt(0);
     std::string text = stmt.ColumnText(10);
-    std::string shown = Preview(text);
+    std::string shown = QueryPreview(text);
     if (snippet) {
       snippet->Reset();
       snippet->BindText(1, expression);

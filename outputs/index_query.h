@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "outputs/record_query.h"
 #include "outputs/table_writer.h"
 #include "pipeline/record.h"
 #include "pipeline/status.h"
@@ -25,35 +26,13 @@ namespace agendum {
 
 class SqliteDb;
 
-enum class QuerySort { kRelevance, kDate };
-
-struct QueryOptions {
-  std::string text;  // empty = every record that passes the facets
-  std::optional<Kind> kind;
-  std::optional<std::string> from;  // ISO date, inclusive (see ParseDateBound)
-  std::optional<std::string> to;    // ISO date, inclusive
-  std::optional<std::string> decision_maker;  // exact, ignoring case
-  std::optional<Topic> topic;
-  std::optional<DocType> doc_type;
-  bool key_decision = false;  // only key decisions (and their records)
-  std::optional<OutcomeClass> outcome;
-  int limit = 100;  // rows at most; 0 = all
-  // Without text, rows always come by date (oldest first, undated last).
-  QuerySort sort = QuerySort::kRelevance;
-};
-
-struct QueryResult {
-  Table table;
-  bool truncated = false;  // more rows matched than `limit`
-};
-
-class IndexQuery {
+class IndexQuery : public RecordQuery {
  public:
   // Opens the index read-only; kNotFound when there is none at `path`.
   static StatusOr<std::unique_ptr<IndexQuery>> Open(const std::string& path);
-  ~IndexQuery();
+  ~IndexQuery() override;
 
-  StatusOr<QueryResult> Run(const QueryOptions& options);
+  StatusOr<QueryResult> Run(const QueryOptions& options) override;
 
  private:
   explicit IndexQuery(std::unique_ptr<SqliteDb> db);

@@ -1,13 +1,21 @@
 #include "outputs/sqlite_index_writer.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <tuple>
 
+#include "outputs/record_facets.h"
 #include "outputs/record_json.h"
 #include "outputs/sqlite_db.h"
+#include "pipeline/ingest.h"
 
 namespace agendum {
 namespace {
@@ -141,67 +149,32 @@ CREATE TABLE IF NOT EXISTS actions(
   owners TEXT NOT NULL, due TEXT, status TEXT,
   why TEXT);
 
+-- What a file looked like on disk when its indexed bytes were last read:
+-- while size, inode and both times stay the same the bytes are taken as
+-- unchanged without reading them (issue 7). Written only for files whose
+-- status had not changed for a second, so a write cannot hide behind it.
+CREATE TABLE IF NOT EXISTS file_stamps(
+  path TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  ctime_ns INTEGER NOT NULL,
+  inode INTEGER NOT NULL,
+  device INTEGER NOT NULL) WITHOUT ROWID;
+
+-- Files whose bytes failed in a way that would recur (StatusCode names in
+-- `error`), so an unchanged corpus is not read again for them.
+CREATE TABLE IF NOT EXISTS failures(
+  path TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  pipeline TEXT NOT NULL,
+  error TEXT NOT NULL) WITHOUT ROWID;
+
 -- Full text: rowid = records.record_key; `title` holds an item's or a
 -- decision's title when it differs from its text.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
   text, title, tokenize = 'porter unicode61 remove_diacritics 2');
 )sql";
-
-// The facets a record inherits, computed once per document.
-struct Facets {
-  int decision = -1;  // index of the nearest decision, itself included
-  std::optional<std::string> item;
-  std::optional<std::string> date;
-  std::optional<std::string> decision_maker;
-  std::optional<bool> key_decision;
-  std::optional<OutcomeClass> outcome_class;
-  std::vector<Topic> topics;
-};
-
-// Parents are indexes into doc.records; a bad index or a cycle (a bug in an
-// extractor) stops the walk instead of looping.
-int NearestOfKind(const Document& doc, int index, Kind kind) {
-  for (size_t steps = 0; index >= 0 && index < static_cast<int>(doc.records.size()) &&
-                         steps <= doc.records.size();
-       ++steps) {
-    if (doc.records[index].kind == kind) return index;
-    index = doc.records[index].parent;
-  }
-  return -1;
-}
-
-std::string ItemName(const Record& r) {
-  std::string title = r.title ? *r.title : r.text;
-  if (r.number && !r.number->empty()) return *r.number + " " + title;
-  return title;
-}
-
-Facets FacetsOf(const Document& doc, int index) {
-  const Record& r = doc.records[index];
-  Facets f;
-  f.decision = NearestOfKind(doc, index, Kind::kDecision);
-  const Record* decision = f.decision >= 0 ? &doc.records[f.decision] : nullptr;
-  int item = NearestOfKind(doc, index, Kind::kItem);
-  if (item >= 0) {
-    f.item = ItemName(doc.records[item]);
-  } else if (decision && decision->title) {
-    f.item = *decision->title;
-  }
-  f.date = decision && decision->date ? decision->date : doc.meeting_date;
-  if (r.decision_maker) {
-    f.decision_maker = r.decision_maker;
-  } else if (decision && decision->decision_maker) {
-    f.decision_maker = decision->decision_maker;
-  } else {
-    f.decision_maker = doc.body;
-  }
-  if (decision) {
-    f.key_decision = decision->key_decision;
-    f.outcome_class = decision->outcome_class;
-  }
-  f.topics = !r.topics.empty() || !decision ? r.topics : decision->topics;
-  return f;
-}
 
 std::string JsonText(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -239,6 +212,50 @@ constexpr const char* kCommonColumns =
     "record_key, id, doc_id, parent_id, text, label, page, span";
 constexpr int kCommonCount = 8;
 
+// A file as stat(2) sees it; equal stamps mean untouched bytes.
+struct FileStamp {
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+  int64_t inode = 0;
+  int64_t device = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// How long a file's status must have been still before its stamp is kept:
+// file times come from a coarse clock, and a write in the same tick as the
+// read would otherwise leave the old stamp in place.
+constexpr int64_t kSettleNanos = 1'000'000'000;
+
+std::optional<FileStamp> StampOf(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  FileStamp s;
+  s.size = static_cast<int64_t>(st.st_size);
+  s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  s.ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  s.inode = static_cast<int64_t>(st.st_ino);
+  s.device = static_cast<int64_t>(st.st_dev);
+  return s;
+}
+
+int64_t Nanos(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+std::optional<std::string> ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return bytes.str();
+}
+
+// The per-kind tables, each keyed by record_key.
+constexpr const char* kKindTables[] = {"items", "decisions", "resolutions",
+                                       "recommendations", "options", "actions"};
+
 std::string InsertSql(const char* table, const char* extra_columns, int extra_count) {
   std::string sql = std::string("INSERT INTO ") + table + "(" + kCommonColumns + ", " +
                     extra_columns + ") VALUES(";
@@ -254,6 +271,8 @@ struct SqliteIndexWriter::Impl {
   std::optional<SqliteStatement> find_document;
   std::optional<SqliteStatement> delete_search;
   std::optional<SqliteStatement> delete_document;
+  std::optional<SqliteStatement> delete_stamp;
+  std::optional<SqliteStatement> delete_failure;
   std::optional<SqliteStatement> insert_document;
   std::optional<SqliteStatement> max_record_key;
   std::optional<SqliteStatement> insert_record;
@@ -273,6 +292,8 @@ struct SqliteIndexWriter::Impl {
         &delete_search,
         "DELETE FROM search WHERE rowid IN (SELECT record_key FROM records WHERE doc_key = ?)"));
     AGENDUM_RETURN_IF_ERROR(Prepare(&delete_document, "DELETE FROM documents WHERE doc_key = ?"));
+    AGENDUM_RETURN_IF_ERROR(Prepare(&delete_stamp, "DELETE FROM file_stamps WHERE path = ?"));
+    AGENDUM_RETURN_IF_ERROR(Prepare(&delete_failure, "DELETE FROM failures WHERE path = ?"));
     AGENDUM_RETURN_IF_ERROR(Prepare(
         &insert_document,
         "INSERT INTO documents(id, path, sha256, pipeline, format, pages, title, doc_type, body, "
@@ -315,6 +336,12 @@ struct SqliteIndexWriter::Impl {
 
   // Deletes the document at `path` inside the caller's transaction.
   StatusOr<bool> DeleteByPath(const std::string& path) {
+    delete_stamp->Reset();
+    delete_stamp->BindText(1, path);
+    AGENDUM_RETURN_IF_ERROR(delete_stamp->Run());
+    delete_failure->Reset();
+    delete_failure->BindText(1, path);
+    AGENDUM_RETURN_IF_ERROR(delete_failure->Run());
     find_document->Reset();
     find_document->BindText(1, path);
     AGENDUM_ASSIGN_OR_RETURN(bool found, find_document->Step());
@@ -399,6 +426,83 @@ struct SqliteIndexWriter::Impl {
   }
 
   // Inserts `doc` inside the caller's transaction.
+  // Keeps stamps (path, sha256, stamp) in one transaction.
+  Status WriteStamps(const std::vector<std::tuple<std::string, std::string, FileStamp>>& stamps) {
+    if (stamps.empty()) return Status::Ok();
+    return InTransaction(
+        [&]() -> Status {
+          AGENDUM_ASSIGN_OR_RETURN(
+              auto put, db->Prepare("INSERT OR REPLACE INTO file_stamps(path, sha256, size, "
+                                    "mtime_ns, ctime_ns, inode, device) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+          for (const auto& [path, sha, stamp] : stamps) {
+            put.Reset();
+            put.BindText(1, path);
+            put.BindText(2, sha);
+            put.BindInt(3, stamp.size);
+            put.BindInt(4, stamp.mtime_ns);
+            put.BindInt(5, stamp.ctime_ns);
+            put.BindInt(6, stamp.inode);
+            put.BindInt(7, stamp.device);
+            AGENDUM_RETURN_IF_ERROR(put.Run());
+          }
+          return Status::Ok();
+        },
+        /*wal_mode=*/false);
+  }
+
+  // Copies the document `shard_key` of the attached database `shard` into
+  // this one, inside the caller's transaction. Record keys move up by one
+  // offset, so parents, decisions, topics and full-text rows keep pointing
+  // at the same records.
+  Status CopyDocument(int64_t shard_key, const std::string& path,
+                      const std::vector<std::string>& kind_sql) {
+    AGENDUM_ASSIGN_OR_RETURN(bool replaced, DeleteByPath(path));
+    (void)replaced;
+    AGENDUM_ASSIGN_OR_RETURN(
+        auto doc, db->Prepare("INSERT INTO main.documents(id, path, sha256, pipeline, format, "
+                              "pages, title, doc_type, body, meeting_date, warnings, why, text, "
+                              "label, page, span) SELECT id, path, sha256, pipeline, format, pages, "
+                              "title, doc_type, body, meeting_date, warnings, why, text, label, "
+                              "page, span FROM shard.documents WHERE doc_key = ?"));
+    doc.BindInt(1, shard_key);
+    AGENDUM_RETURN_IF_ERROR(doc.Run());
+    const int64_t doc_key = db->LastInsertRowId();
+    AGENDUM_ASSIGN_OR_RETURN(
+        auto keys, db->Prepare("SELECT (SELECT IFNULL(MAX(record_key), 0) FROM main.records), "
+                               "(SELECT MIN(record_key) FROM shard.records WHERE doc_key = ?)"));
+    keys.BindInt(1, shard_key);
+    AGENDUM_ASSIGN_OR_RETURN(bool row, keys.Step());
+    if (!row || keys.ColumnIsNull(1)) return Status::Ok();  // a document without records
+    const int64_t offset = keys.ColumnInt(0) + 1 - keys.ColumnInt(1);
+    AGENDUM_ASSIGN_OR_RETURN(
+        auto records,
+        db->Prepare("INSERT INTO main.records(record_key, doc_key, seq, id, kind, parent_key, "
+                    "decision_key, page, text, title, item, date, decision_maker, key_decision, "
+                    "outcome_class, doc_type, json) SELECT record_key + ?1, ?2, seq, id, kind, "
+                    "parent_key + ?1, decision_key + ?1, page, text, title, item, date, "
+                    "decision_maker, key_decision, outcome_class, doc_type, json "
+                    "FROM shard.records WHERE doc_key = ?3"));
+    records.BindInt(1, offset);
+    records.BindInt(2, doc_key);
+    records.BindInt(3, shard_key);
+    AGENDUM_RETURN_IF_ERROR(records.Run());
+    std::vector<std::string> sql = kind_sql;
+    sql.push_back(
+        "INSERT INTO main.record_topics(record_key, topic, position) SELECT record_key + ?1, "
+        "topic, position FROM shard.record_topics WHERE record_key IN "
+        "(SELECT record_key FROM shard.records WHERE doc_key = ?2)");
+    sql.push_back(
+        "INSERT INTO main.search(rowid, text, title) SELECT rowid + ?1, text, title FROM "
+        "shard.search WHERE rowid IN (SELECT record_key FROM shard.records WHERE doc_key = ?2)");
+    for (const std::string& s : sql) {
+      AGENDUM_ASSIGN_OR_RETURN(auto copy, db->Prepare(s));
+      copy.BindInt(1, offset);
+      copy.BindInt(2, shard_key);
+      AGENDUM_RETURN_IF_ERROR(copy.Run());
+    }
+    return Status::Ok();
+  }
+
   Status Insert(const Document& doc) {
     SqliteStatement& d = *insert_document;
     d.Reset();
@@ -503,9 +607,10 @@ struct SqliteIndexWriter::Impl {
   }
 
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back on error.
+  // `wal_mode` false keeps the journal as it is (a write after Finish).
   template <typename F>
-  Status InTransaction(F body) {
-    AGENDUM_RETURN_IF_ERROR(EnsureWal());
+  Status InTransaction(F body, bool wal_mode = true) {
+    if (wal_mode) AGENDUM_RETURN_IF_ERROR(EnsureWal());
     AGENDUM_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
     Status st = body();
     if (st.ok()) st = db->Exec("COMMIT");
@@ -552,9 +657,44 @@ StatusOr<std::unique_ptr<SqliteIndexWriter>> SqliteIndexWriter::Open(const std::
   return std::unique_ptr<SqliteIndexWriter>(new SqliteIndexWriter(std::move(impl)));
 }
 
+namespace {
+
+// Failures the same bytes would meet again. Time-outs and memory limits
+// depend on the run's options and the machine's load, so they are retried.
+bool Recurs(StatusCode code) {
+  switch (code) {
+    case StatusCode::kCorrupt:
+    case StatusCode::kEncrypted:
+    case StatusCode::kEmpty:
+    case StatusCode::kTooLarge:
+    case StatusCode::kCrashed:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 Status SqliteIndexWriter::Write(const Document& doc, const FileResult& result) {
-  if (!result.status.ok()) return RemoveDocument(result.path);
-  return IndexDocument(doc);
+  auto start = std::chrono::steady_clock::now();
+  Status st = result.status.ok() ? IndexDocument(doc) : RemoveDocument(result.path);
+  if (st.ok() && !result.status.ok() && Recurs(result.status.code()) && !doc.sha256.empty() &&
+      doc.path == result.path) {
+    st = impl_->InTransaction([&]() -> Status {
+      AGENDUM_ASSIGN_OR_RETURN(
+          auto put, impl_->db->Prepare("INSERT OR REPLACE INTO failures(path, sha256, pipeline, "
+                                       "error) VALUES(?, ?, ?, ?)"));
+      put.BindText(1, result.path);
+      put.BindText(2, doc.sha256);
+      put.BindText(3, impl_->options.pipeline);
+      put.BindText(4, result.status.ToString());
+      return put.Run();
+    });
+  }
+  write_seconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return st;
 }
 
 Status SqliteIndexWriter::IndexDocument(const Document& doc) {
@@ -604,7 +744,8 @@ StatusOr<std::map<std::string, std::string>> SqliteIndexWriter::IndexedShas() {
 StatusOr<std::vector<std::string>> SqliteIndexWriter::PruneMissingFiles() {
   std::vector<std::string> paths;
   {
-    AGENDUM_ASSIGN_OR_RETURN(auto stmt, impl_->db->Prepare("SELECT path FROM documents ORDER BY path"));
+    AGENDUM_ASSIGN_OR_RETURN(auto stmt, impl_->db->Prepare("SELECT path FROM documents UNION "
+                                                           "SELECT path FROM failures ORDER BY path"));
     while (true) {
       AGENDUM_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
@@ -655,6 +796,148 @@ Status SqliteIndexWriter::WriteRecordsJsonl(const std::vector<std::string>& path
   }
   if (!st.ok()) std::remove(tmp.c_str());
   return st;
+}
+
+StatusOr<std::vector<FileCheck>> SqliteIndexWriter::CheckFiles(
+    const std::vector<std::string>& paths) {
+  AGENDUM_ASSIGN_OR_RETURN(
+      auto known, impl_->db->Prepare("SELECT sha256, NULL FROM documents WHERE path = ?1 AND "
+                                     "pipeline = ?2 UNION ALL SELECT sha256, error FROM failures "
+                                     "WHERE path = ?1 AND pipeline = ?2"));
+  AGENDUM_ASSIGN_OR_RETURN(
+      auto stamped, impl_->db->Prepare("SELECT sha256, size, mtime_ns, ctime_ns, inode, device "
+                                       "FROM file_stamps WHERE path = ?"));
+  const int64_t settled = Nanos(std::chrono::system_clock::now()) - kSettleNanos;
+  std::vector<FileCheck> checks(paths.size());
+  std::vector<std::tuple<std::string, std::string, FileStamp>> fresh;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    known.Reset();
+    known.BindText(1, paths[i]);
+    known.BindText(2, impl_->options.pipeline);
+    AGENDUM_ASSIGN_OR_RETURN(bool row, known.Step());
+    if (!row) continue;
+    const std::string sha = known.ColumnText(0);
+    const std::string failure = known.ColumnText(1);
+    std::optional<FileStamp> now = StampOf(paths[i]);
+    if (!now) continue;
+    stamped.Reset();
+    stamped.BindText(1, paths[i]);
+    AGENDUM_ASSIGN_OR_RETURN(bool has_stamp, stamped.Step());
+    if (has_stamp && stamped.ColumnText(0) == sha) {
+      FileStamp kept{stamped.ColumnInt(1), stamped.ColumnInt(2), stamped.ColumnInt(3),
+                     stamped.ColumnInt(4), stamped.ColumnInt(5)};
+      if (kept == *now) {
+        checks[i] = {true, failure};
+        continue;
+      }
+    }
+    std::optional<std::string> bytes = ReadBytes(paths[i]);
+    if (!bytes) continue;
+    ++files_hashed_;
+    if (Sha256Hex(*bytes) != sha) continue;
+    checks[i] = {true, failure};
+    // The stamp must describe the bytes just hashed: unchanged across the read.
+    if (now->ctime_ns < settled && StampOf(paths[i]) == now) fresh.emplace_back(paths[i], sha, *now);
+  }
+  AGENDUM_RETURN_IF_ERROR(impl_->WriteStamps(fresh));
+  return checks;
+}
+
+Status SqliteIndexWriter::StampFiles(const std::vector<std::string>& paths,
+                                     std::chrono::system_clock::time_point run_start) {
+  AGENDUM_ASSIGN_OR_RETURN(
+      auto lookup, impl_->db->Prepare("SELECT sha256 FROM documents WHERE path = ?1 AND pipeline = "
+                                      "?2 UNION ALL SELECT sha256 FROM failures WHERE path = ?1 "
+                                      "AND pipeline = ?2"));
+  const int64_t settled = Nanos(run_start) - kSettleNanos;
+  std::vector<std::tuple<std::string, std::string, FileStamp>> stamps;
+  for (const std::string& path : paths) {
+    std::optional<FileStamp> stamp = StampOf(path);
+    if (!stamp || stamp->ctime_ns >= settled) continue;
+    lookup.Reset();
+    lookup.BindText(1, path);
+    lookup.BindText(2, impl_->options.pipeline);
+    AGENDUM_ASSIGN_OR_RETURN(bool row, lookup.Step());
+    if (row) stamps.emplace_back(path, lookup.ColumnText(0), *stamp);
+  }
+  return impl_->WriteStamps(stamps);
+}
+
+StatusOr<std::vector<std::string>> SqliteIndexWriter::DocumentPaths() {
+  AGENDUM_ASSIGN_OR_RETURN(auto stmt, impl_->db->Prepare("SELECT path FROM documents"));
+  std::vector<std::string> paths;
+  while (true) {
+    AGENDUM_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    paths.push_back(stmt.ColumnText(0));
+  }
+  return paths;
+}
+
+StatusOr<int> SqliteIndexWriter::MergeFrom(const std::string& other_path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(other_path, ec)) {
+    return Status::NotFound("no index at " + other_path);
+  }
+  SqliteDb& db = *impl_->db;
+  {
+    AGENDUM_ASSIGN_OR_RETURN(auto attach, db.Prepare("ATTACH DATABASE ? AS shard"));
+    attach.BindText(1, other_path);
+    AGENDUM_RETURN_IF_ERROR(attach.Run());
+  }
+  int copied = 0;
+  Status st = [&]() -> Status {
+    std::optional<std::string> layout;
+    {
+      auto get = db.Prepare("SELECT value FROM shard.meta WHERE key = 'layout'");
+      if (!get.ok()) return Status::Setup(other_path + " is not an agendum index");
+      AGENDUM_ASSIGN_OR_RETURN(bool row, get->Step());
+      if (row) layout = get->ColumnText(0);
+    }
+    if (layout != std::string(kLayout)) {
+      return Status::Setup(other_path + " is an index of layout " + layout.value_or("(none)") +
+                           ", not " + kLayout);
+    }
+    // One INSERT ... SELECT per kind table, columns as this index has them.
+    std::vector<std::string> kind_sql;
+    for (const char* table : kKindTables) {
+      AGENDUM_ASSIGN_OR_RETURN(auto info,
+                               db.Prepare(std::string("PRAGMA main.table_info(") + table + ")"));
+      std::string columns, values;
+      while (true) {
+        AGENDUM_ASSIGN_OR_RETURN(bool row, info.Step());
+        if (!row) break;
+        std::string name = info.ColumnText(1);
+        columns += (columns.empty() ? "" : ", ") + name;
+        values += (values.empty() ? "" : ", ") + (name == "record_key" ? "record_key + ?1" : name);
+      }
+      kind_sql.push_back(std::string("INSERT INTO main.") + table + "(" + columns + ") SELECT " +
+                         values + " FROM shard." + table + " WHERE record_key IN (SELECT " +
+                         "record_key FROM shard.records WHERE doc_key = ?2)");
+    }
+    std::vector<std::pair<int64_t, std::string>> documents;
+    {
+      AGENDUM_ASSIGN_OR_RETURN(
+          auto list, db.Prepare("SELECT doc_key, path FROM shard.documents ORDER BY path"));
+      while (true) {
+        AGENDUM_ASSIGN_OR_RETURN(bool row, list.Step());
+        if (!row) break;
+        documents.emplace_back(list.ColumnInt(0), list.ColumnText(1));
+      }
+    }
+    return impl_->InTransaction([&]() -> Status {
+      for (const auto& [key, path] : documents) {
+        AGENDUM_RETURN_IF_ERROR(impl_->CopyDocument(key, path, kind_sql));
+        ++copied;
+      }
+      return Status::Ok();
+    });
+  }();
+  Status detached = db.Exec("DETACH DATABASE shard");
+  if (!st.ok()) return Status(st.code(), "merging " + other_path + ": " + st.message());
+  AGENDUM_RETURN_IF_ERROR(detached);
+  documents_written_ += copied;
+  return copied;
 }
 
 std::string DefaultIndexPath(const std::string& out_dir) {

@@ -16,6 +16,7 @@
 // Used from one thread (the runner's writer thread).
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +27,16 @@
 namespace agendum {
 
 class SqliteDb;
+
+// What the index knows of one input file (SqliteIndexWriter::CheckFiles).
+struct FileCheck {
+  // The file holds exactly the bytes this pipeline last processed.
+  bool unchanged = false;
+  // When unchanged and those bytes failed the last time, why ("empty: no
+  // text layer ..."): failures that would recur (empty, corrupt, encrypted,
+  // too large, a crash in Poppler) are remembered, not retried.
+  std::string failure;
+};
 
 struct IndexOptions {
   // Identifies the pipeline (version, corpus data, options) that made the
@@ -44,7 +55,8 @@ class SqliteIndexWriter : public Writer {
 
   const char* name() const override { return "index"; }
   // A failed file's earlier records are removed: its bytes changed (or it
-  // would have been skipped) and they no longer describe it.
+  // would have been skipped) and they no longer describe it. A failure that
+  // would recur on the same bytes is remembered for CheckFiles.
   Status Write(const Document& doc, const FileResult& result) override;
   // Merges the full-text index and leaves a single database file.
   Status Finish() override;
@@ -63,9 +75,35 @@ class SqliteIndexWriter : public Writer {
   // that are not indexed contribute nothing.
   Status WriteRecordsJsonl(const std::vector<std::string>& paths, const std::string& out_path);
 
+  // For each of `paths`, whether it holds exactly the bytes this pipeline
+  // indexed, or failed on, for it. A file whose size, inode, modification
+  // and status-change times match the stamp kept when its bytes were last
+  // hashed counts as unchanged without being read, so a re-run over a large
+  // archive reads nothing (issue 7); any other known file is read and
+  // hashed, and stamped once its status has not changed for a second. A path
+  // the index does not know, or that cannot be read, is changed.
+  StatusOr<std::vector<FileCheck>> CheckFiles(const std::vector<std::string>& paths);
+  // Stamps the indexed files among `paths` whose status last changed at
+  // least a second before `run_start`: their bytes cannot have changed since
+  // the run read them. Call after a run with the files it processed.
+  Status StampFiles(const std::vector<std::string>& paths,
+                    std::chrono::system_clock::time_point run_start);
+  // Paths of every indexed document, in no particular order.
+  StatusOr<std::vector<std::string>> DocumentPaths();
+  // Copies every document of the index at `other_path` into this one,
+  // replacing documents at the same paths, each with its records, facets,
+  // topics, full text and pipeline exactly as there (`agendum merge`), in
+  // one transaction. File stamps are not copied: they describe files on the
+  // machine that made them. Returns the number of documents copied.
+  StatusOr<int> MergeFrom(const std::string& other_path);
+
   // Documents added or replaced since Open.
   int documents_written() const { return documents_written_; }
   int documents_removed() const { return documents_removed_; }
+  // Files CheckFiles had to read and hash since Open.
+  int files_hashed() const { return files_hashed_; }
+  // Seconds spent in Write since Open (for --timings).
+  double write_seconds() const { return write_seconds_; }
 
  private:
   struct Impl;
@@ -73,6 +111,8 @@ class SqliteIndexWriter : public Writer {
   std::unique_ptr<Impl> impl_;
   int documents_written_ = 0;
   int documents_removed_ = 0;
+  int files_hashed_ = 0;
+  double write_seconds_ = 0;
 };
 
 // The default index path for an output folder: DIR/agendum.sqlite.

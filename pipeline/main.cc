@@ -2,7 +2,10 @@
 //
 //   agendum run --out DIR [--jobs N] INPUT...   records.jsonl + run-report.json
 //                                               + agendum.sqlite (the search index)
-//   agendum query --db PATH [TEXT] [facets]     search the index; csv/jsonl/md/html/xlsx
+//   agendum run --shard K/N --out DIR INPUT...  one shard of a batch split across machines
+//   agendum run --sink postgresql://... ...     also upsert records into a PostgreSQL register
+//   agendum merge --out DIR SHARD_DIR...        one output folder from the shards' folders
+//   agendum query --db PATH|URL [TEXT] [facets] search the index or register; csv/jsonl/md/html/xlsx
 //   agendum register --db PATH                  the decisions register
 //   agendum extract FILE                        one file's records on stdout
 //   agendum text FILE                           normalised text with page markers
@@ -10,9 +13,12 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -21,12 +27,16 @@
 #include "outputs/decisions_register.h"
 #include "outputs/index_query.h"
 #include "outputs/jsonl_writer.h"
+#include "outputs/postgres_sink.h"
 #include "outputs/record_json.h"
+#include "outputs/record_query.h"
 #include "outputs/run_report_writer.h"
+#include "outputs/shard_merge.h"
 #include "outputs/sqlite_index_writer.h"
 #include "outputs/table_writer.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
+#include "pipeline/shard.h"
 
 namespace po = boost::program_options;
 using namespace agendum;
@@ -42,7 +52,9 @@ const char* kUsage =
     "commands:\n"
     "  run --out DIR [--jobs N] INPUT...  process files and folders into DIR/records.jsonl,\n"
     "                                     DIR/run-report.json and the index DIR/agendum.sqlite\n"
-    "  query --db PATH [TEXT] [filters]   search the index (csv, jsonl, md, html, xlsx)\n"
+    "  merge --out DIR SHARD_DIR...       combine the output folders of 'run --shard K/N'\n"
+    "  query --db PATH [TEXT] [filters]   search the index (csv, jsonl, md, html, xlsx);\n"
+    "                                     PATH may be a postgresql:// register\n"
     "  register --db PATH [--from] [--to] the decisions register (csv, xlsx, html)\n"
     "  extract FILE                       print one file's records as JSON Lines\n"
     "  text FILE                          print the normalised text with page markers\n"
@@ -104,6 +116,14 @@ StatusOr<std::unique_ptr<Pipeline>> BuildPipeline(const po::variables_map& vm) {
                                     std::move(classifiers), std::move(options));
 }
 
+// The pipeline for a batch with nothing to process: no stages, no patterns
+// compiled. Compiling the patterns was most of the time of a re-run over an
+// unchanged corpus (issue 7).
+std::unique_ptr<Pipeline> EmptyPipeline() {
+  return std::make_unique<Pipeline>(std::make_shared<const CorpusData>(), ExtractorList{},
+                                    ClassifierList{}, ClassifierList{}, PipelineOptions{});
+}
+
 int UsageError(const std::string& message, const po::options_description& options,
                const char* synopsis) {
   std::cerr << "agendum: " << message << "\n" << synopsis << "\n" << options;
@@ -149,10 +169,12 @@ std::string PipelineFingerprint(const po::variables_map& vm) {
 }
 
 // Opens the index for `run`, prunes it when asked, and splits the inputs into
-// files to process and files whose bytes are already indexed.
+// files to process and files whose bytes are already indexed (and, with a
+// --sink, already in the register).
 Status PrepareIndex(const po::variables_map& vm, const std::string& index_path, bool quiet,
-                    const std::vector<InputFile>& files, std::unique_ptr<SqliteIndexWriter>* index,
-                    std::vector<InputFile>* todo, std::vector<std::string>* unchanged) {
+                    const std::vector<InputFile>& files, PostgresSink* sink,
+                    std::unique_ptr<SqliteIndexWriter>* index, std::vector<InputFile>* todo,
+                    std::vector<std::string>* unchanged, int* failed_before) {
   IndexOptions options;
   options.pipeline = PipelineFingerprint(vm);
   AGENDUM_ASSIGN_OR_RETURN(*index, SqliteIndexWriter::Open(index_path, options));
@@ -162,17 +184,32 @@ Status PrepareIndex(const po::variables_map& vm, const std::string& index_path, 
       for (const auto& path : pruned) std::cerr << "agendum: pruned " << path << " (file gone)\n";
     }
   }
-  AGENDUM_ASSIGN_OR_RETURN(auto indexed, (*index)->IndexedShas());
-  for (const InputFile& f : files) {
-    auto it = indexed.find(f.path);
-    if (it != indexed.end()) {
-      auto bytes = ReadFileBytes(f.path);
-      if (bytes.ok() && Sha256Hex(*bytes) == it->second) {
-        unchanged->push_back(f.path + ": unchanged, records taken from the index");
-        continue;
-      }
+  std::vector<std::string> paths;
+  for (const InputFile& f : files) paths.push_back(f.path);
+  AGENDUM_ASSIGN_OR_RETURN(std::vector<FileCheck> checks, (*index)->CheckFiles(paths));
+  // A file the register lacks is processed again to fill it.
+  std::map<std::string, std::string> indexed;
+  std::set<std::string> held;
+  if (sink) {
+    AGENDUM_ASSIGN_OR_RETURN(indexed, (*index)->IndexedShas());
+    std::vector<std::string> shas;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (checks[i].unchanged && checks[i].failure.empty()) shas.push_back(indexed[files[i].path]);
     }
-    todo->push_back(f);
+    AGENDUM_ASSIGN_OR_RETURN(held, sink->Holds(shas));
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (checks[i].unchanged && !checks[i].failure.empty()) {
+      // The same bytes failed before and would fail again.
+      std::cerr << "agendum: " << files[i].path << ": " << checks[i].failure
+                << " (file unchanged since it failed)\n";
+      unchanged->push_back(files[i].path + ": unchanged, failed before: " + checks[i].failure);
+      ++*failed_before;
+    } else if (checks[i].unchanged && (!sink || held.count(indexed[files[i].path]))) {
+      unchanged->push_back(files[i].path + ": unchanged, records taken from the index");
+    } else {
+      todo->push_back(files[i]);
+    }
   }
   return Status::Ok();
 }
@@ -192,9 +229,15 @@ int CommandRun(const std::vector<std::string>& args) {
       "MB of address space each worker may use; 0 for no limit")(
       "no-isolation", "process files on threads of this process, not in worker processes "
       "(for debuggers and sanitizers; a crash in one file then ends the run)");
+  options.add_options()("shard", po::value<std::string>(),
+                        "K/N: process only the files whose content hashes to shard K of N "
+                        "(0-based); combine the shards' folders with agendum merge")(
+      "sink", po::value<std::string>(),
+      "postgresql://... URL: also upsert every document's records into this register");
   options.add(CommonOptions());
   const char* synopsis =
-      "usage: agendum run --out DIR [--jobs N] [--index PATH | --no-index] [--prune] INPUT...";
+      "usage: agendum run --out DIR [--jobs N] [--index PATH | --no-index] [--prune]\n"
+      "         [--shard K/N] [--sink postgresql://...] INPUT...";
   Parsed p;
   try {
     p = Parse(args, options);
@@ -229,13 +272,38 @@ int CommandRun(const std::vector<std::string>& args) {
     std::cerr << "agendum: cannot create output folder " << out << ": " << ec.message() << "\n";
     return kExitUsage;
   }
-  auto pipeline = BuildPipeline(p.vm);
-  if (!pipeline.ok()) {
-    std::cerr << "agendum: " << pipeline.status().ToString() << "\n";
-    return kExitUsage;
+  std::optional<ShardSpec> shard;
+  if (p.vm.count("shard")) {
+    auto spec = ParseShard(p.vm["shard"].as<std::string>());
+    if (!spec.ok()) return UsageError(spec.status().message(), options, synopsis);
+    shard = *spec;
   }
   CollectResult inputs = CollectInputs(p.inputs);
   bool quiet = p.vm.count("quiet") > 0;
+  if (shard) {
+    size_t all = inputs.files.size();
+    inputs.files = SelectShard(inputs.files, *shard);
+    if (!quiet) {
+      std::cerr << "agendum: shard " << shard->index << "/" << shard->count << ": "
+                << inputs.files.size() << " of " << all << " files\n";
+    }
+  }
+  // A register shared with other runs (issue 7).
+  std::unique_ptr<PostgresSink> sink;
+  if (p.vm.count("sink")) {
+    std::string url = p.vm["sink"].as<std::string>();
+    if (!IsPostgresUrl(url)) {
+      return UsageError("--sink takes a postgresql://user@host/database URL", options, synopsis);
+    }
+    PostgresSinkOptions sink_options;
+    sink_options.pipeline = PipelineFingerprint(p.vm);
+    auto opened = PostgresSink::Open(url, sink_options);
+    if (!opened.ok()) {
+      std::cerr << "agendum: --sink: " << opened.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    sink = std::move(*opened);
+  }
   for (const auto& m : inputs.missing) std::cerr << "agendum: " << m << ": no such file or folder\n";
   if (!quiet) {
     for (const auto& s : inputs.skipped) std::cerr << "agendum: skipped " << s << "\n";
@@ -245,16 +313,25 @@ int CommandRun(const std::vector<std::string>& args) {
   std::unique_ptr<SqliteIndexWriter> index;
   std::vector<InputFile> todo;
   std::vector<std::string> unchanged;
+  int failed_before = 0;
   if (use_index) {
     std::string index_path =
         p.vm.count("index") ? p.vm["index"].as<std::string>() : DefaultIndexPath(out);
-    Status st = PrepareIndex(p.vm, index_path, quiet, inputs.files, &index, &todo, &unchanged);
+    Status st =
+        PrepareIndex(p.vm, index_path, quiet, inputs.files, sink.get(), &index, &todo, &unchanged,
+                     &failed_before);
     if (!st.ok()) {
       std::cerr << "agendum: " << index_path << ": " << st.ToString() << "\n";
       return kExitUsage;
     }
   } else {
     todo = inputs.files;
+  }
+  auto pipeline = todo.empty() ? StatusOr<std::unique_ptr<Pipeline>>(EmptyPipeline())
+                               : BuildPipeline(p.vm);
+  if (!pipeline.ok()) {
+    std::cerr << "agendum: " << pipeline.status().ToString() << "\n";
+    return kExitUsage;
   }
   std::vector<std::string> skipped = inputs.skipped;
   skipped.insert(skipped.end(), unchanged.begin(), unchanged.end());
@@ -272,7 +349,14 @@ int CommandRun(const std::vector<std::string>& args) {
   };
   std::vector<Writer*> writers = {&report};
   writers.insert(writers.begin(), index ? static_cast<Writer*>(index.get()) : &jsonl);
+  if (sink) writers.push_back(sink.get());
+  const auto run_start = std::chrono::system_clock::now();
   Status st = RunBatch(**pipeline, todo, run_options, writers);
+  if (st.ok() && index) {
+    std::vector<std::string> processed;
+    for (const InputFile& f : todo) processed.push_back(f.path);
+    st = index->StampFiles(processed, run_start);
+  }
   if (st.ok() && index) {
     std::vector<std::string> paths;
     for (const InputFile& f : inputs.files) paths.push_back(f.path);
@@ -284,6 +368,9 @@ int CommandRun(const std::vector<std::string>& args) {
   }
   if (p.vm.count("timings")) {
     for (const auto& [stage, ms] : stage_ms) std::cerr << "timing " << stage << " " << ms << " ms\n";
+    // The writers run on this thread, after the stages of each document.
+    if (index) std::cerr << "timing index " << index->write_seconds() * 1000 << " ms\n";
+    if (sink) std::cerr << "timing postgresql " << sink->write_seconds() * 1000 << " ms\n";
   }
   if (!quiet) {
     std::cerr << "agendum: " << report.processed() << " processed, " << report.failed()
@@ -291,9 +378,11 @@ int CommandRun(const std::vector<std::string>& args) {
     if (index) std::cerr << ", " << unchanged.size() << " unchanged";
     std::cerr << "; wrote " << out << "/records.jsonl and " << out << "/run-report.json";
     if (index) std::cerr << "; index " << index->documents_written() << " documents updated";
+    if (sink) std::cerr << "; register " << sink->documents_written() << " documents written";
     std::cerr << "\n";
   }
-  return report.failed() > 0 || !inputs.missing.empty() ? kExitFailures : kExitOk;
+  return report.failed() > 0 || failed_before > 0 || !inputs.missing.empty() ? kExitFailures
+                                                                               : kExitOk;
 }
 
 // extract, text, explain: one file, output on stdout.
@@ -432,7 +521,7 @@ Status RunQueryCommand(const po::variables_map& vm, const std::vector<std::strin
   AGENDUM_ASSIGN_OR_RETURN(TableFormat format, ChooseFormat(vm));
   std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
 
-  AGENDUM_ASSIGN_OR_RETURN(auto index, IndexQuery::Open(vm["db"].as<std::string>()));
+  AGENDUM_ASSIGN_OR_RETURN(auto index, OpenRecordQuery(vm["db"].as<std::string>()));
   AGENDUM_ASSIGN_OR_RETURN(QueryResult result, index->Run(q));
   AGENDUM_RETURN_IF_ERROR(WriteTable(result.table, format, output));
   if (result.truncated) {
@@ -445,7 +534,8 @@ Status RunQueryCommand(const po::variables_map& vm, const std::vector<std::strin
 int CommandQuery(const std::vector<std::string>& args) {
   po::options_description options("agendum query options");
   options.add_options()("help,h", "show this help")(
-      "db", po::value<std::string>(), "the index (DIR/agendum.sqlite from agendum run)")(
+      "db", po::value<std::string>(),
+      "the index (DIR/agendum.sqlite from agendum run) or a postgresql:// register (run --sink)")(
       "kind", po::value<std::string>(), "only records of this kind (decision, resolution, ...)")(
       "from", po::value<std::string>(), "on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")(
       "to", po::value<std::string>(), "on or before this date")(
@@ -459,7 +549,7 @@ int CommandQuery(const std::vector<std::string>& args) {
       "format", po::value<std::string>(), "csv, jsonl, md, html or xlsx (default: from --output, else csv)")(
       "output,o", po::value<std::string>(), "write to FILE instead of standard output");
   const char* synopsis =
-      "usage: agendum query --db PATH [TEXT] [--kind K] [--from DATE] [--to DATE]\n"
+      "usage: agendum query --db PATH|postgresql://... [TEXT] [--kind K] [--from DATE] [--to DATE]\n"
       "         [--decision-maker X] [--topic T] [--doc-type T] [--key-decision] [--outcome O]\n"
       "         [--limit N] [--sort relevance|date] [--format csv|jsonl|xlsx|md|html] [--output FILE]\n"
       "TEXT: words (stemmed), \"exact phrases\", AND, OR, NOT, (groups), prefix*";
@@ -477,6 +567,42 @@ int CommandQuery(const std::vector<std::string>& args) {
   if (!st.ok()) {
     std::cerr << "agendum: " << st.message() << "\n";
     return ExitFor(st);
+  }
+  return kExitOk;
+}
+
+int CommandMerge(const std::vector<std::string>& args) {
+  po::options_description options("agendum merge options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>(), "output folder (created if missing)")(
+      "quiet,q", "no summary on stderr");
+  const char* synopsis =
+      "usage: agendum merge --out DIR SHARD_DIR...\n"
+      "Combines the output folders of 'agendum run --shard K/N' into one records.jsonl\n"
+      "(in path order), one index and one run report. Merging again gives the same files.";
+  Parsed p;
+  try {
+    p = Parse(args, options);
+  } catch (const po::error& e) {
+    return UsageError(e.what(), options, synopsis);
+  }
+  if (p.vm.count("help")) {
+    std::cout << synopsis << "\n" << options;
+    return kExitOk;
+  }
+  if (!p.vm.count("out")) return UsageError("--out DIR is required", options, synopsis);
+  if (p.inputs.empty()) return UsageError("no SHARD_DIR given", options, synopsis);
+  std::string out = p.vm["out"].as<std::string>();
+  auto merged = MergeShards(p.inputs, out);
+  if (!merged.ok()) {
+    std::cerr << "agendum: " << merged.status().ToString() << "\n";
+    return ExitFor(merged.status());
+  }
+  if (!p.vm.count("quiet")) {
+    std::cerr << "agendum: merged " << merged->shards << " shards, " << merged->documents
+              << " documents";
+    if (merged->duplicates) std::cerr << " (" << merged->duplicates << " in more than one shard)";
+    std::cerr << "; wrote " << out << "/records.jsonl and " << DefaultIndexPath(out) << "\n";
   }
   return kExitOk;
 }
@@ -542,6 +668,7 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return CommandRun(args);
   if (command == "query") return CommandQuery(args);
+  if (command == "merge") return CommandMerge(args);
   if (command == "register") return CommandRegister(args);
   if (command == "extract" || command == "text" || command == "explain") {
     return CommandOneFile(command, args);
