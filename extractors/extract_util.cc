@@ -44,13 +44,22 @@ std::vector<std::string> Words(std::string_view s) {
 double WordOverlap(std::string_view a, std::string_view b) {
   std::vector<std::string> wa = Words(a), wb = Words(b);
   if (wa.empty() || wb.empty()) return 0;
-  std::multiset<std::string> pool(wb.begin(), wb.end());
+  // Words in common, each as often as both have it: a merge of the sorted
+  // lists (a multiset per call was the recommendation extractor's main cost
+  // on long packs, issue 7).
+  std::sort(wa.begin(), wa.end());
+  std::sort(wb.begin(), wb.end());
   int common = 0;
-  for (const auto& w : wa) {
-    auto it = pool.find(w);
-    if (it != pool.end()) {
+  for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
+    int order = wa[i].compare(wb[j]);
+    if (order == 0) {
       ++common;
-      pool.erase(it);
+      ++i;
+      ++j;
+    } else if (order < 0) {
+      ++i;
+    } else {
+      ++j;
     }
   }
   double p = static_cast<double>(common) / wa.size(), r = static_cast<double>(common) / wb.size();

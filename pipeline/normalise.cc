@@ -16,6 +16,15 @@
 namespace agendum {
 namespace {
 
+// The next line or page break at or after `from`; npos when there is none.
+// (find_first_of with a set calls memchr once per character.)
+size_t NextBreak(std::string_view s, size_t from) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\f') return i;
+  }
+  return std::string_view::npos;
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
@@ -70,7 +79,7 @@ std::vector<std::string> SplitPageLines(std::string_view page, size_t max_line,
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= page.size()) {
-    size_t nl = page.find_first_of("\n\f", start);
+    size_t nl = NextBreak(page, start);
     std::string_view raw = page.substr(start, nl == std::string_view::npos ? std::string_view::npos
                                                                              : nl - start);
     // Split on 3+ spaces.
@@ -374,7 +383,7 @@ Status Normalise(const PatternTable& patterns, const NormaliseOptions& options, 
     std::vector<std::string> lines;
     size_t start = 0;
     while (start <= folded.size()) {
-      size_t nl = folded.find_first_of("\n\f", start);
+      size_t nl = NextBreak(folded, start);
       std::string line = folded.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
       while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) {
         line.pop_back();

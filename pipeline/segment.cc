@@ -131,9 +131,14 @@ bool IsNextLabel(LabelStyle style, std::string_view previous, std::string_view k
   }
 }
 
-LabelMatch MatchLabel(const PatternTable& patterns, std::string_view line) {
+namespace {
+
+// MatchLabel over the segment.label_ rows, looked up once per document:
+// the lookup walks every pattern row and cost as much as the matching
+// (issue 7).
+LabelMatch MatchLabelIn(const std::vector<const PatternRow*>& rows, std::string_view line) {
   LabelMatch m;
-  for (const PatternRow* row : patterns.Group("segment.label_")) {
+  for (const PatternRow* row : rows) {
     re2::StringPiece input(line.data(), line.size());
     re2::StringPiece printed;
     if (!RE2::PartialMatch(input, *row->re, &printed)) continue;
@@ -149,8 +154,15 @@ LabelMatch MatchLabel(const PatternTable& patterns, std::string_view line) {
   return m;
 }
 
+}  // namespace
+
+LabelMatch MatchLabel(const PatternTable& patterns, std::string_view line) {
+  return MatchLabelIn(patterns.Group("segment.label_"), line);
+}
+
 Status Segment(const PatternTable& patterns, const SegmentOptions& options, Document* doc) {
-  if (patterns.Group("segment.label_").empty()) {
+  const std::vector<const PatternRow*> label_rows = patterns.Group("segment.label_");
+  if (label_rows.empty()) {
     return Status::Setup("corpus/patterns has no segment.label_* rows");
   }
   doc->blocks.clear();
@@ -167,7 +179,7 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
       b.span = {start, nl};
       b.body = b.span;
       b.page = doc->PageAt(start).value_or(0);
-      LabelMatch m = MatchLabel(patterns, line);
+      LabelMatch m = MatchLabelIn(label_rows, line);
       // A label with nothing after it is not a list item.
       if (m.style != LabelStyle::kNone && m.body < line.size()) {
         b.style = m.style;
@@ -182,7 +194,7 @@ Status Segment(const PatternTable& patterns, const SegmentOptions& options, Docu
           b.body.begin = start + (hashes == std::string_view::npos ? line.size() : hashes);
           b.type = BlockType::kHeading;
           // "# 4.1 Title": a Markdown heading keeps its printed number.
-          LabelMatch numbered = MatchLabel(patterns, doc->Slice(b.body));
+          LabelMatch numbered = MatchLabelIn(label_rows, doc->Slice(b.body));
           if (numbered.style == LabelStyle::kNumber || numbered.style == LabelStyle::kDotted ||
               numbered.style == LabelStyle::kMinute) {
             b.label = numbered.key;
