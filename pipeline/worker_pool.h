@@ -9,6 +9,9 @@
 // `file_memory_bytes` address-space limit, it records that file as failed
 // (kCrashed, kTimedOut, kOutOfMemory), starts a fresh worker and goes on.
 // Used by RunBatch when RunOptions::isolation is kProcess; call that instead.
+// REQUIRES: no other thread runs in this process while the batch runs: a
+// worker is forked from it and a lock held by another thread at that moment
+// (in the allocator, Poppler or ICU) would never be released in the worker.
 #pragma once
 
 #include <vector>
