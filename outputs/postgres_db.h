@@ -7,8 +7,9 @@
 // kSetup (the URL, the server or the credentials), a statement the server
 // rejects as malformed (SQLSTATE classes 22 and 42) is kInvalidArgument,
 // anything else kIoError. Every value travels as a text parameter, never
-// spliced into SQL. Server notices are dropped. Not thread-safe: one
-// PostgresDb per thread.
+// spliced into SQL. Server notices are dropped. libpq itself is loaded
+// (dlopen) on the first Connect, so commands that never reach PostgreSQL do
+// not start up its libraries. Not thread-safe: one PostgresDb per thread.
 //
 //   AGENDUM_ASSIGN_OR_RETURN(auto db, PostgresDb::Connect("postgresql://localhost/register"));
 //   AGENDUM_ASSIGN_OR_RETURN(PostgresResult r, db->Query("SELECT id FROM t WHERE kind = $1", {"decision"}));

@@ -128,6 +128,7 @@ StatusOr<MergeResult> MergeShards(const std::vector<std::string>& shard_dirs,
     result.documents = static_cast<int>(paths.size());
     result.duplicates = index->documents_written() - result.documents;
     AGENDUM_RETURN_IF_ERROR(index->WriteRecordsJsonl(paths, out_dir + "/records.jsonl"));
+    AGENDUM_RETURN_IF_ERROR(index->ForgetRecordsFiles());
   }
   // The old index and any journal of it go before the new one takes its name.
   RemoveIndexFiles(index_path);

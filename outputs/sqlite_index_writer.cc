@@ -222,11 +222,6 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
-// How long a file's status must have been still before its stamp is kept:
-// file times come from a coarse clock, and a write in the same tick as the
-// read would otherwise leave the old stamp in place.
-constexpr int64_t kSettleNanos = 1'000'000'000;
-
 std::optional<FileStamp> StampOf(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
@@ -273,6 +268,7 @@ struct SqliteIndexWriter::Impl {
   std::optional<SqliteStatement> delete_document;
   std::optional<SqliteStatement> delete_stamp;
   std::optional<SqliteStatement> delete_failure;
+  std::optional<SqliteStatement> bump_generation;
   std::optional<SqliteStatement> insert_document;
   std::optional<SqliteStatement> max_record_key;
   std::optional<SqliteStatement> insert_record;
@@ -294,6 +290,10 @@ struct SqliteIndexWriter::Impl {
     AGENDUM_RETURN_IF_ERROR(Prepare(&delete_document, "DELETE FROM documents WHERE doc_key = ?"));
     AGENDUM_RETURN_IF_ERROR(Prepare(&delete_stamp, "DELETE FROM file_stamps WHERE path = ?"));
     AGENDUM_RETURN_IF_ERROR(Prepare(&delete_failure, "DELETE FROM failures WHERE path = ?"));
+    AGENDUM_RETURN_IF_ERROR(Prepare(
+        &bump_generation,
+        "INSERT INTO meta(key, value) VALUES('generation', '1') ON CONFLICT(key) DO UPDATE SET "
+        "value = CAST(value AS INTEGER) + 1"));
     AGENDUM_RETURN_IF_ERROR(Prepare(
         &insert_document,
         "INSERT INTO documents(id, path, sha256, pipeline, format, pages, title, doc_type, body, "
@@ -346,6 +346,7 @@ struct SqliteIndexWriter::Impl {
     find_document->BindText(1, path);
     AGENDUM_ASSIGN_OR_RETURN(bool found, find_document->Step());
     if (!found) return false;
+    AGENDUM_RETURN_IF_ERROR(BumpGeneration());
     int64_t doc_key = find_document->ColumnInt(0);
     find_document->Reset();
     delete_search->Reset();
@@ -458,6 +459,7 @@ struct SqliteIndexWriter::Impl {
                       const std::vector<std::string>& kind_sql) {
     AGENDUM_ASSIGN_OR_RETURN(bool replaced, DeleteByPath(path));
     (void)replaced;
+    AGENDUM_RETURN_IF_ERROR(BumpGeneration());
     AGENDUM_ASSIGN_OR_RETURN(
         auto doc, db->Prepare("INSERT INTO main.documents(id, path, sha256, pipeline, format, "
                               "pages, title, doc_type, body, meeting_date, warnings, why, text, "
@@ -503,7 +505,15 @@ struct SqliteIndexWriter::Impl {
     return Status::Ok();
   }
 
+  // Counts every change to the documents, inside the caller's transaction,
+  // so WriteRecordsJsonl can tell that a records file is still current.
+  Status BumpGeneration() {
+    bump_generation->Reset();
+    return bump_generation->Run();
+  }
+
   Status Insert(const Document& doc) {
+    AGENDUM_RETURN_IF_ERROR(BumpGeneration());
     SqliteStatement& d = *insert_document;
     d.Reset();
     d.BindText(1, doc.id);
@@ -764,6 +774,31 @@ StatusOr<std::vector<std::string>> SqliteIndexWriter::PruneMissingFiles() {
 
 Status SqliteIndexWriter::WriteRecordsJsonl(const std::vector<std::string>& paths,
                                             const std::string& out_path) {
+  // The file is still current when nothing in the index changed since it
+  // was written, for the same paths, and nobody touched it: a re-run over an
+  // unchanged archive then rewrites nothing (issue 7).
+  std::string digest;
+  for (const std::string& path : paths) digest += path + "\n";
+  digest = Sha256Hex(digest);
+  const std::string key = "records_jsonl " + out_path;
+  std::string generation = "0", written;
+  {
+    AGENDUM_ASSIGN_OR_RETURN(
+        auto get, impl_->db->Prepare("SELECT (SELECT value FROM meta WHERE key = 'generation'), "
+                                     "(SELECT value FROM meta WHERE key = ?)"));
+    get.BindText(1, key);
+    AGENDUM_ASSIGN_OR_RETURN(bool row, get.Step());
+    if (row && !get.ColumnIsNull(0)) generation = get.ColumnText(0);
+    if (row) written = get.ColumnText(1);
+  }
+  auto state = [&](const FileStamp& stamp) {
+    return generation + " " + digest + " " + std::to_string(stamp.size) + " " +
+           std::to_string(stamp.mtime_ns) + " " + std::to_string(stamp.ctime_ns) + " " +
+           std::to_string(stamp.inode);
+  };
+  if (std::optional<FileStamp> now = StampOf(out_path); now && state(*now) == written) {
+    return Status::Ok();
+  }
   AGENDUM_ASSIGN_OR_RETURN(
       auto stmt, impl_->db->Prepare("SELECT r.json FROM documents d JOIN records r "
                                     "ON r.doc_key = d.doc_key WHERE d.path = ? ORDER BY r.seq"));
@@ -794,8 +829,29 @@ Status SqliteIndexWriter::WriteRecordsJsonl(const std::vector<std::string>& path
   if (st.ok() && std::rename(tmp.c_str(), out_path.c_str()) != 0) {
     st = Status::IoError("cannot rename " + tmp + ": " + std::strerror(errno));
   }
-  if (!st.ok()) std::remove(tmp.c_str());
-  return st;
+  if (!st.ok()) {
+    std::remove(tmp.c_str());
+    return st;
+  }
+  std::optional<FileStamp> stamp = StampOf(out_path);
+  if (!stamp) return Status::Ok();
+  return impl_->InTransaction(
+      [&]() -> Status {
+        AGENDUM_ASSIGN_OR_RETURN(
+            auto put, impl_->db->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
+        put.BindText(1, key);
+        put.BindText(2, state(*stamp));
+        return put.Run();
+      },
+      /*wal_mode=*/false);
+}
+
+Status SqliteIndexWriter::ForgetRecordsFiles() {
+  return impl_->InTransaction(
+      [&]() {
+        return impl_->db->Exec("DELETE FROM meta WHERE key LIKE 'records\\_jsonl %' ESCAPE '\\'");
+      },
+      /*wal_mode=*/false);
 }
 
 StatusOr<std::vector<FileCheck>> SqliteIndexWriter::CheckFiles(
@@ -807,7 +863,8 @@ StatusOr<std::vector<FileCheck>> SqliteIndexWriter::CheckFiles(
   AGENDUM_ASSIGN_OR_RETURN(
       auto stamped, impl_->db->Prepare("SELECT sha256, size, mtime_ns, ctime_ns, inode, device "
                                        "FROM file_stamps WHERE path = ?"));
-  const int64_t settled = Nanos(std::chrono::system_clock::now()) - kSettleNanos;
+  const int64_t settled =
+      Nanos(std::chrono::system_clock::now()) - impl_->options.stamp_settle.count();
   std::vector<FileCheck> checks(paths.size());
   std::vector<std::tuple<std::string, std::string, FileStamp>> fresh;
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -849,7 +906,7 @@ Status SqliteIndexWriter::StampFiles(const std::vector<std::string>& paths,
       auto lookup, impl_->db->Prepare("SELECT sha256 FROM documents WHERE path = ?1 AND pipeline = "
                                       "?2 UNION ALL SELECT sha256 FROM failures WHERE path = ?1 "
                                       "AND pipeline = ?2"));
-  const int64_t settled = Nanos(run_start) - kSettleNanos;
+  const int64_t settled = Nanos(run_start) - impl_->options.stamp_settle.count();
   std::vector<std::tuple<std::string, std::string, FileStamp>> stamps;
   for (const std::string& path : paths) {
     std::optional<FileStamp> stamp = StampOf(path);

@@ -42,6 +42,10 @@ struct IndexOptions {
   // Identifies the pipeline (version, corpus data, options) that made the
   // records. A document indexed by a different pipeline counts as changed.
   std::string pipeline = "unspecified";
+  // How long a file's status must have been still before its stamp is
+  // trusted (file times come from a coarse clock; a write in the same tick
+  // as a read must not hide behind the stamp). Tests set zero.
+  std::chrono::nanoseconds stamp_settle = std::chrono::seconds(1);
 };
 
 class SqliteIndexWriter : public Writer {
@@ -73,7 +77,12 @@ class SqliteIndexWriter : public Writer {
   // Writes the stored records.jsonl lines of the documents at `paths`, in
   // that order, to `out_path` through a temporary file and rename. Paths
   // that are not indexed contribute nothing.
+  // The file is left alone when it is still what these paths give: nothing
+  // in the index changed since it was written and it was not touched.
   Status WriteRecordsJsonl(const std::vector<std::string>& paths, const std::string& out_path);
+  // Forgets which records files are current, so the index's bytes do not
+  // depend on them (`agendum merge` builds the same index every time).
+  Status ForgetRecordsFiles();
 
   // For each of `paths`, whether it holds exactly the bytes this pipeline
   // indexed, or failed on, for it. A file whose size, inode, modification

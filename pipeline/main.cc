@@ -11,9 +11,12 @@
 //   agendum text FILE                           normalised text with page markers
 //   agendum explain FILE                        labels and the evidence for each
 #include <boost/program_options.hpp>
+#include <elf.h>
+#include <link.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -139,23 +142,72 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
   return bytes.str();
 }
 
+// The linker's build id of this program (a hash of the linked binary) in
+// hex; "" when it was linked without one.
+std::string BuildId() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) -> int {
+        // The first object reported is the program itself; stop after it.
+        auto* out = static_cast<std::string*>(data);
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& segment = info->dlpi_phdr[i];
+          if (segment.p_type != PT_NOTE) continue;
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + segment.p_vaddr);
+          const char* end = p + segment.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const char* name = p + sizeof(ElfW(Nhdr));
+            const char* desc = name + ((note->n_namesz + 3) & ~3u);
+            if (desc + note->n_descsz > end) break;
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0) {
+              static const char kHex[] = "0123456789abcdef";
+              for (unsigned k = 0; k < note->n_descsz; ++k) {
+                unsigned char c = static_cast<unsigned char>(desc[k]);
+                out->push_back(kHex[c >> 4]);
+                out->push_back(kHex[c & 15]);
+              }
+              return 1;
+            }
+            p = desc + ((note->n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;
+      },
+      &id);
+  return id;
+}
+
 // Names the pipeline that makes the records: this binary, the corpus data and
 // the options that change records. An index entry made by another pipeline
 // is processed again instead of being reused.
 std::string PipelineFingerprint(const po::variables_map& vm) {
   std::string material = std::string("agendum ") + AGENDUM_VERSION + "\n";
-  if (auto exe = ReadFileBytes("/proc/self/exe"); exe.ok()) material += Sha256Hex(*exe) + "\n";
+  // The build id names the binary without reading it, which was most of the
+  // time of a re-run with nothing to do (issue 7).
+  if (std::string build = BuildId(); !build.empty()) {
+    material += "build " + build + "\n";
+  } else if (auto exe = ReadFileBytes("/proc/self/exe"); exe.ok()) {
+    material += Sha256Hex(*exe) + "\n";
+  }
   std::string root = vm.count("corpus") ? vm["corpus"].as<std::string>() : CorpusData::DefaultRoot();
+  // Only the folders CorpusData::Load reads; paths compared lexically (a
+  // re-run with nothing to do is mostly start-up, issue 7).
   std::vector<std::filesystem::path> files;
   std::error_code ec;
-  for (std::filesystem::recursive_directory_iterator it(root, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
+  for (const char* folder : {"patterns", "lexicons", "taxonomy"}) {
+    std::error_code walk;
+    for (std::filesystem::recursive_directory_iterator it(std::filesystem::path(root) / folder, walk),
+         end;
+         !walk && it != end; it.increment(walk)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
     auto bytes = ReadFileBytes(f.string());
-    material += std::filesystem::relative(f, root, ec).string() + " " +
+    material += f.lexically_relative(root).string() + " " +
                 (bytes.ok() ? Sha256Hex(*bytes) : "unreadable") + "\n";
   }
   if (vm.count("skip")) {

@@ -150,7 +150,10 @@ TEST(ScaleCliTest, RerunOverAnUnchangedCorpusProcessesNothing) {
   ASSERT_EQ(first.exit_code, 2) << Describe(first);
   const std::string records = Read(dir.path() + "/out/records.jsonl");
 
+  const auto written = fs::last_write_time(dir.path() + "/out/records.jsonl");
   cli::CommandResult second = RunAgendum("run --out out " + Quote(corpus), dir.path());
+  EXPECT_EQ(fs::last_write_time(dir.path() + "/out/records.jsonl"), written)
+      << "records.jsonl is still current and is left alone";
   EXPECT_EQ(second.exit_code, 2) << "the broken file still failed: " << Describe(second);
   EXPECT_NE(second.err.find("0 processed, 0 failed, 6 unchanged"), std::string::npos)
       << second.err;
