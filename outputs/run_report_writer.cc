@@ -1,6 +1,8 @@
 #include "outputs/run_report_writer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "outputs/jsonl_writer.h"
 
@@ -35,6 +37,7 @@ Status RunReportWriter::Write(const Document& doc, const FileResult& result) {
   j["warnings"] = doc.warnings;
   j["milliseconds"] = static_cast<long>(result.milliseconds * 1000) / 1000.0;
   entries_.push_back(j.dump(-1, ' ', false, Json::error_handler_t::replace));
+  entry_paths_.push_back(result.path);
   if (result.status.ok()) {
     ++processed_;
     pages_ += doc.page_count;
@@ -58,8 +61,20 @@ Status RunReportWriter::Finish() {
   totals["pages_per_second"] = seconds > 0 ? static_cast<long>(pages_ / seconds * 10) / 10.0 : 0.0;
   totals["jobs"] = jobs_;
   std::string out = "{\n \"schema\": \"agendum/1\",\n \"files\": [\n";
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    out += "  " + entries_[i] + (i + 1 < entries_.size() ? ",\n" : "\n");
+  std::vector<size_t> listed(entries_.size());
+  for (size_t i = 0; i < listed.size(); ++i) listed[i] = i;
+  if (!order_.empty()) {
+    std::map<std::string_view, size_t> position;
+    for (size_t i = 0; i < order_.size(); ++i) position.emplace(order_[i], i);
+    auto place = [&](size_t entry) {
+      auto it = position.find(entry_paths_[entry]);
+      return it == position.end() ? order_.size() : it->second;
+    };
+    std::stable_sort(listed.begin(), listed.end(),
+                     [&](size_t a, size_t b) { return place(a) < place(b); });
+  }
+  for (size_t i = 0; i < listed.size(); ++i) {
+    out += "  " + entries_[listed[i]] + (i + 1 < listed.size() ? ",\n" : "\n");
   }
   out += " ],\n \"skipped\": " + Json(skipped_).dump() + ",\n \"missing\": " +
          Json(missing_).dump() + ",\n \"totals\": " + totals.dump() + "\n}\n";

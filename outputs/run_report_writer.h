@@ -23,6 +23,10 @@ class RunReportWriter : public Writer {
   Status Write(const Document& doc, const FileResult& result) override;
   Status Finish() override;
 
+  // Lists the files in this order (the input order) whatever order they
+  // were processed in; files not in it come last, as processed.
+  void set_order(std::vector<std::string> paths) { order_ = std::move(paths); }
+
   int failed() const { return failed_; }
   int processed() const { return processed_; }
 
@@ -32,6 +36,8 @@ class RunReportWriter : public Writer {
   std::vector<std::string> skipped_;
   std::vector<std::string> missing_;
   std::vector<std::string> entries_;  // serialised JSON objects
+  std::vector<std::string> entry_paths_;  // the file of each entry
+  std::vector<std::string> order_;
   int processed_ = 0;
   int failed_ = 0;
   long pages_ = 0;

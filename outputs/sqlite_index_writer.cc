@@ -23,6 +23,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kLayout = "agendum-index/1";
+// The tables kSchema makes, beyond the layout's own: a new table (added with
+// IF NOT EXISTS) gets a new word here so existing indexes gain it.
+constexpr const char* kTables = "file_stamps failures";
 
 // The tables. Per-kind tables hold each record's own fields exactly as in
 // records.jsonl; `records` holds what search needs in one place: the facets
@@ -282,7 +285,10 @@ struct SqliteIndexWriter::Impl {
     return Status::Ok();
   }
 
+  // Prepares the statements that change documents; done at the first
+  // change, so opening the index for a run with nothing to do stays cheap.
   Status PrepareAll() {
+    if (find_document) return Status::Ok();
     AGENDUM_RETURN_IF_ERROR(Prepare(&find_document, "SELECT doc_key FROM documents WHERE path = ?"));
     AGENDUM_RETURN_IF_ERROR(Prepare(
         &delete_search,
@@ -638,6 +644,17 @@ StatusOr<std::unique_ptr<SqliteIndexWriter>> SqliteIndexWriter::Open(const std::
   impl->options = std::move(options);
   AGENDUM_ASSIGN_OR_RETURN(impl->db, SqliteDb::Open(path, SqliteDb::Mode::kReadWriteCreate));
   SqliteDb& db = *impl->db;
+  // An index whose tables are up to date opens without a write (issue 7).
+  {
+    auto get = db.Prepare("SELECT (SELECT value FROM meta WHERE key = 'layout'), "
+                          "(SELECT value FROM meta WHERE key = 'tables')");
+    if (get.ok()) {
+      auto row = get->Step();
+      if (row.ok() && *row && get->ColumnText(0) == kLayout && get->ColumnText(1) == kTables) {
+        return std::unique_ptr<SqliteIndexWriter>(new SqliteIndexWriter(std::move(impl)));
+      }
+    }
+  }
   AGENDUM_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   Status st = db.Exec(kSchema);
   std::optional<std::string> layout;
@@ -658,12 +675,15 @@ StatusOr<std::unique_ptr<SqliteIndexWriter>> SqliteIndexWriter::Open(const std::
     st = Status::Setup(path + " is an index of layout " + *layout + ", not " + kLayout +
                        "; remove it or choose another --index path");
   }
+  if (st.ok()) {
+    st = db.Exec(std::string("INSERT OR REPLACE INTO meta(key, value) VALUES('tables', '") +
+                 kTables + "')");
+  }
   if (st.ok()) st = db.Exec("COMMIT");
   if (!st.ok()) {
     (void)db.Exec("ROLLBACK");
     return st;
   }
-  AGENDUM_RETURN_IF_ERROR(impl->PrepareAll());
   return std::unique_ptr<SqliteIndexWriter>(new SqliteIndexWriter(std::move(impl)));
 }
 
@@ -708,6 +728,7 @@ Status SqliteIndexWriter::Write(const Document& doc, const FileResult& result) {
 }
 
 Status SqliteIndexWriter::IndexDocument(const Document& doc) {
+  AGENDUM_RETURN_IF_ERROR(impl_->PrepareAll());
   Status st = impl_->InTransaction([&]() -> Status {
     AGENDUM_ASSIGN_OR_RETURN(bool replaced, impl_->DeleteByPath(doc.path));
     (void)replaced;
@@ -719,6 +740,7 @@ Status SqliteIndexWriter::IndexDocument(const Document& doc) {
 }
 
 Status SqliteIndexWriter::RemoveDocument(const std::string& path) {
+  AGENDUM_RETURN_IF_ERROR(impl_->PrepareAll());
   bool removed = false;
   AGENDUM_RETURN_IF_ERROR(impl_->InTransaction([&]() -> Status {
     AGENDUM_ASSIGN_OR_RETURN(removed, impl_->DeleteByPath(path));
@@ -936,6 +958,7 @@ StatusOr<int> SqliteIndexWriter::MergeFrom(const std::string& other_path) {
   if (!std::filesystem::is_regular_file(other_path, ec)) {
     return Status::NotFound("no index at " + other_path);
   }
+  AGENDUM_RETURN_IF_ERROR(impl_->PrepareAll());
   SqliteDb& db = *impl_->db;
   {
     AGENDUM_ASSIGN_OR_RETURN(auto attach, db.Prepare("ATTACH DATABASE ? AS shard"));

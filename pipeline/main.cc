@@ -39,6 +39,7 @@
 #include "outputs/table_writer.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/runner.h"
+#include "pipeline/schedule.h"
 #include "pipeline/shard.h"
 
 namespace po = boost::program_options;
@@ -402,6 +403,14 @@ int CommandRun(const std::vector<std::string>& args) {
   std::vector<Writer*> writers = {&report};
   writers.insert(writers.begin(), index ? static_cast<Writer*>(index.get()) : &jsonl);
   if (sink) writers.push_back(sink.get());
+  if (index) {
+    // records.jsonl comes from the index in input order, so the longest
+    // documents can go first and the short ones fill in around them.
+    todo = LongestFirst(std::move(todo));
+    std::vector<std::string> order;
+    for (const InputFile& f : inputs.files) order.push_back(f.path);
+    report.set_order(std::move(order));
+  }
   const auto run_start = std::chrono::system_clock::now();
   Status st = RunBatch(**pipeline, todo, run_options, writers);
   if (st.ok() && index) {

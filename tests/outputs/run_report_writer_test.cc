@@ -78,3 +78,27 @@ TEST(RunReportWriterTest, ListsEveryFileWithItsStatus) {
 
 }  // namespace
 }  // namespace agendum
+
+namespace agendum {
+namespace {
+
+// Issue 7: with an index the longest documents are processed first; the
+// report still lists files in input order.
+TEST(RunReportWriterTest, ListsFilesInInputOrderWhateverTheProcessingOrder) {
+  fixtures::TempDir dir;
+  const std::string path = dir.path() + "/run-report.json";
+  RunReportWriter report(path, 2, {}, {});
+  report.set_order({"a.txt", "b.txt", "c.txt"});
+  ASSERT_TRUE(report.Begin().ok());
+  for (const char* name : {"c.txt", "extra.txt", "a.txt", "b.txt"}) {
+    ASSERT_TRUE(report.Write(GoodDocument(name), Ok(name)).ok());
+  }
+  ASSERT_TRUE(report.Finish().ok());
+  auto json = nlohmann::json::parse(fixtures::ReadFileOrFail(path));
+  std::vector<std::string> listed;
+  for (const auto& f : json["files"]) listed.push_back(f["path"]);
+  EXPECT_EQ(listed, (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "extra.txt"}));
+}
+
+}  // namespace
+}  // namespace agendum
