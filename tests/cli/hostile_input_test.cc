@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/worker_pool.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/pdf_fixture.h"
 
@@ -201,6 +202,41 @@ TEST(HostileInputTest, LimitsAreOptions) {
     cli::CommandResult r = RunAgendum(std::string("run --out out ") + bad + " nested.txt", dir.path());
     EXPECT_EQ(r.exit_code, 1) << Describe(r);
   }
+}
+
+// The worker limits reach the workers: a file that overruns its time or its
+// memory fails with that reason on stderr and in the report, and the run
+// goes on to the next file (a crash is covered in worker_pool_test.cc).
+TEST(HostileInputTest, WorkerLimitsAreOptions) {
+  fixtures::TempDir dir;
+  std::vector<fixtures::PdfPage> pages;
+  for (int i = 1; i <= 40; ++i) {
+    pages.push_back(fixtures::PdfPage({std::to_string(i) + ". Item", "RESOLVED that it be noted."}));
+  }
+  dir.Write("in/a.pdf", fixtures::MakePdf(pages));
+  dir.Write("in/b.pdf", fixtures::MakePdf(pages, PackOptions()));
+  struct Limit {
+    const char* options;
+    const char* error;
+  };
+  std::vector<Limit> limits = {{"--file-timeout 0.001", "timed out: no result after 0.001 s"}};
+  if (WorkerMemoryLimitSupported()) limits.push_back({"--file-memory 1", "out of memory: over the 1 MB"});
+  for (const Limit& c : limits) {
+    SCOPED_TRACE(c.options);
+    cli::CommandResult r =
+        RunAgendum(std::string("run --no-index --out out ") + c.options + " in", dir.path());
+    EXPECT_EQ(r.exit_code, 2) << Describe(r);
+    auto report = ReportByPath(dir.path() + "/out/run-report.json");
+    for (const char* path : {"in/a.pdf", "in/b.pdf"}) {
+      EXPECT_NE(r.err.find(std::string("agendum: ") + path + ": " + c.error), std::string::npos)
+          << Describe(r);
+      EXPECT_EQ(report[path].value("error", "").rfind(c.error, 0), 0u) << report[path].dump();
+    }
+  }
+  // Without limits both are read.
+  cli::CommandResult r =
+      RunAgendum("run --no-index --out out --file-timeout 0 --file-memory 0 in", dir.path());
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
 }
 
 TEST(HostileInputTest, MaxDepthFlattensDeepLists) {
