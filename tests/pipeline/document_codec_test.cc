@@ -143,6 +143,20 @@ TEST(DocumentCodecTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(back_result.timings, result.timings);
 }
 
+// A tripwire, not a contract: the sizes of the types the codec carries on
+// x86-64 with libstdc++. When one changes, a field was probably added; list
+// it in Visit() in pipeline/document_codec.cc (and in EveryFieldSet above),
+// then update the number here. A field the codec misses would vanish from
+// every record written by an isolated run.
+TEST(DocumentCodecTest, KnowsEveryFieldOfTheModel) {
+  if (sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for 64-bit builds";
+  EXPECT_EQ(sizeof(Record), 864u) << "Record changed: update document_codec.cc";
+  EXPECT_EQ(sizeof(Document), 488u) << "Document changed: update document_codec.cc";
+  EXPECT_EQ(sizeof(Block), 128u) << "Block changed: update document_codec.cc";
+  EXPECT_EQ(sizeof(Page), 32u) << "Page changed: update document_codec.cc";
+  EXPECT_EQ(sizeof(FileResult), 128u) << "FileResult changed: update document_codec.cc";
+}
+
 TEST(DocumentCodecTest, CarriesAFailure) {
   Document doc;
   doc.path = "scan.pdf";
