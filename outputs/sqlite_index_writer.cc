@@ -791,6 +791,28 @@ StatusOr<std::vector<std::string>> SqliteIndexWriter::PruneMissingFiles() {
     AGENDUM_RETURN_IF_ERROR(RemoveDocument(path));
     pruned.push_back(path);
   }
+  // Stamps kept for files that were never indexed (other shards' files).
+  std::vector<std::string> stamps;
+  {
+    AGENDUM_ASSIGN_OR_RETURN(auto stmt, impl_->db->Prepare("SELECT path FROM file_stamps"));
+    while (true) {
+      AGENDUM_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      stamps.push_back(stmt.ColumnText(0));
+    }
+  }
+  Status dropped = impl_->InTransaction([&]() -> Status {
+    AGENDUM_ASSIGN_OR_RETURN(auto drop, impl_->db->Prepare("DELETE FROM file_stamps WHERE path = ?"));
+    for (const std::string& path : stamps) {
+      std::error_code ec;
+      if (std::filesystem::exists(path, ec) || ec) continue;
+      drop.Reset();
+      drop.BindText(1, path);
+      AGENDUM_RETURN_IF_ERROR(drop.Run());
+    }
+    return Status::Ok();
+  });
+  if (!dropped.ok()) return dropped;
   return pruned;
 }
 
@@ -920,6 +942,41 @@ StatusOr<std::vector<FileCheck>> SqliteIndexWriter::CheckFiles(
   }
   AGENDUM_RETURN_IF_ERROR(impl_->WriteStamps(fresh));
   return checks;
+}
+
+StatusOr<std::vector<std::string>> SqliteIndexWriter::ContentShas(
+    const std::vector<std::string>& paths) {
+  AGENDUM_ASSIGN_OR_RETURN(
+      auto stamped, impl_->db->Prepare("SELECT sha256, size, mtime_ns, ctime_ns, inode, device "
+                                       "FROM file_stamps WHERE path = ?"));
+  const int64_t settled =
+      Nanos(std::chrono::system_clock::now()) - impl_->options.stamp_settle.count();
+  std::vector<std::string> shas(paths.size());
+  std::vector<std::tuple<std::string, std::string, FileStamp>> fresh;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::optional<FileStamp> now = StampOf(paths[i]);
+    if (!now) continue;
+    stamped.Reset();
+    stamped.BindText(1, paths[i]);
+    AGENDUM_ASSIGN_OR_RETURN(bool row, stamped.Step());
+    if (row) {
+      FileStamp kept{stamped.ColumnInt(1), stamped.ColumnInt(2), stamped.ColumnInt(3),
+                     stamped.ColumnInt(4), stamped.ColumnInt(5)};
+      if (kept == *now) {
+        shas[i] = stamped.ColumnText(0);
+        continue;
+      }
+    }
+    std::optional<std::string> bytes = ReadBytes(paths[i]);
+    if (!bytes) continue;
+    ++files_hashed_;
+    shas[i] = Sha256Hex(*bytes);
+    if (now->ctime_ns < settled && StampOf(paths[i]) == now) {
+      fresh.emplace_back(paths[i], shas[i], *now);
+    }
+  }
+  AGENDUM_RETURN_IF_ERROR(impl_->WriteStamps(fresh));
+  return shas;
 }
 
 Status SqliteIndexWriter::StampFiles(const std::vector<std::string>& paths,

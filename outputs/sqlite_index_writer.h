@@ -92,6 +92,10 @@ class SqliteIndexWriter : public Writer {
   // hashed, and stamped once its status has not changed for a second. A path
   // the index does not know, or that cannot be read, is changed.
   StatusOr<std::vector<FileCheck>> CheckFiles(const std::vector<std::string>& paths);
+  // The SHA-256 of each of `paths` ("" when it cannot be read): from its
+  // stamp when the file still matches it, else read, hashed and stamped
+  // once settled. For deciding shards without reading the corpus again.
+  StatusOr<std::vector<std::string>> ContentShas(const std::vector<std::string>& paths);
   // Stamps the indexed files among `paths` whose status last changed at
   // least a second before `run_start`: their bytes cannot have changed since
   // the run read them. Call after a run with the files it processed.

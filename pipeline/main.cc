@@ -333,14 +333,6 @@ int CommandRun(const std::vector<std::string>& args) {
   }
   CollectResult inputs = CollectInputs(p.inputs);
   bool quiet = p.vm.count("quiet") > 0;
-  if (shard) {
-    size_t all = inputs.files.size();
-    inputs.files = SelectShard(inputs.files, *shard);
-    if (!quiet) {
-      std::cerr << "agendum: shard " << shard->index << "/" << shard->count << ": "
-                << inputs.files.size() << " of " << all << " files\n";
-    }
-  }
   // A register shared with other runs (issue 7).
   std::unique_ptr<PostgresSink> sink;
   if (p.vm.count("sink")) {
@@ -379,6 +371,27 @@ int CommandRun(const std::vector<std::string>& args) {
     }
   } else {
     todo = inputs.files;
+  }
+  if (shard) {
+    // Files of other shards are dropped from what is left to do; the index
+    // knows this shard's files already. Its stamps give each file's hash
+    // without reading it again on a re-run.
+    std::vector<std::string> shas;
+    if (index) {
+      std::vector<std::string> paths;
+      for (const InputFile& f : todo) paths.push_back(f.path);
+      auto known = index->ContentShas(paths);
+      if (!known.ok()) {
+        std::cerr << "agendum: " << known.status().ToString() << "\n";
+        return kExitFailures;
+      }
+      shas = std::move(*known);
+    }
+    todo = index ? SelectShard(todo, shas, *shard) : SelectShard(todo, *shard);
+    if (!quiet) {
+      std::cerr << "agendum: shard " << shard->index << "/" << shard->count << ": "
+                << todo.size() + unchanged.size() << " of " << inputs.files.size() << " files\n";
+    }
   }
   auto pipeline = todo.empty() ? StatusOr<std::unique_ptr<Pipeline>>(EmptyPipeline())
                                : BuildPipeline(p.vm);

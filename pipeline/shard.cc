@@ -59,12 +59,20 @@ int ShardOfSha(std::string_view sha256_hex, int count) {
 }
 
 std::vector<InputFile> SelectShard(const std::vector<InputFile>& files, ShardSpec shard) {
-  std::vector<InputFile> out;
   if (shard.count <= 1) return files;
-  for (const InputFile& f : files) {
-    std::string sha = FileSha(f.path);
-    if (sha.empty()) sha = Sha256Hex(f.path);
-    if (ShardOfSha(sha, shard.count) == shard.index) out.push_back(f);
+  std::vector<std::string> shas;
+  shas.reserve(files.size());
+  for (const InputFile& f : files) shas.push_back(FileSha(f.path));
+  return SelectShard(files, shas, shard);
+}
+
+std::vector<InputFile> SelectShard(const std::vector<InputFile>& files,
+                                   const std::vector<std::string>& sha256s, ShardSpec shard) {
+  std::vector<InputFile> out;
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::string sha = i < sha256s.size() ? sha256s[i] : "";
+    if (sha.empty()) sha = Sha256Hex(files[i].path);
+    if (shard.count <= 1 || ShardOfSha(sha, shard.count) == shard.index) out.push_back(files[i]);
   }
   return out;
 }

@@ -33,5 +33,10 @@ int ShardOfSha(std::string_view sha256_hex, int count);
 
 // The files of `shard`, in their input order. Reads every file.
 std::vector<InputFile> SelectShard(const std::vector<InputFile>& files, ShardSpec shard);
+// The same with the files' SHA-256s known (`sha256s[i]` of `files[i]`, ""
+// for a file that cannot be read), e.g. from the index's file stamps, so a
+// re-run reads nothing to decide.
+std::vector<InputFile> SelectShard(const std::vector<InputFile>& files,
+                                   const std::vector<std::string>& sha256s, ShardSpec shard);
 
 }  // namespace agendum

@@ -81,6 +81,29 @@ TEST_F(IndexScaleTest, StampedFileIsNotReadAgain) {
   EXPECT_EQ(index->files_hashed(), 1) << "the stamp answered without reading the file";
 }
 
+TEST_F(IndexScaleTest, ContentShasComeFromStampsOnceKnown) {
+  auto index = OpenIndex(dir_.File("i.sqlite"));
+  std::string a = dir_.Write("a.pdf", "other shard's paper");
+  std::string b = dir_.Write("b.pdf", "another one");
+  auto first = index->ContentShas({a, b, dir_.File("gone.pdf")});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(*first, (std::vector<std::string>{Sha256Hex("other shard's paper"),
+                                              Sha256Hex("another one"), ""}));
+  EXPECT_EQ(index->files_hashed(), 2);
+  auto second = index->ContentShas({a, b});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ((*second)[0], (*first)[0]);
+  EXPECT_EQ(index->files_hashed(), 2) << "answered from the stamps";
+  // Not documents: CheckFiles does not take them as unchanged.
+  EXPECT_FALSE(Check(index.get(), {a})[0].unchanged);
+  // A stamp of a file that is gone is pruned quietly.
+  fs::remove(b);
+  auto pruned = index->PruneMissingFiles();
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_TRUE(pruned->empty());
+  EXPECT_EQ(Count(dir_.File("i.sqlite"), "SELECT count(*) FROM file_stamps"), 1);
+}
+
 TEST_F(IndexScaleTest, NewBytesBehindAnOldTimeAreSeen) {
   auto index = OpenIndex(dir_.File("i.sqlite"));
   std::string path = IndexFile(index.get(), "a.pdf", "library v1");
