@@ -41,14 +41,23 @@ std::vector<std::string> Words(std::string_view s) {
 
 }  // namespace
 
+WordBag BagOfWords(std::string_view text) {
+  WordBag bag{Words(text)};
+  std::sort(bag.words.begin(), bag.words.end());
+  return bag;
+}
+
 double WordOverlap(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = Words(a), wb = Words(b);
+  return WordOverlap(BagOfWords(a), BagOfWords(b));
+}
+
+double WordOverlap(const WordBag& a, const WordBag& b) {
+  const std::vector<std::string>& wa = a.words;
+  const std::vector<std::string>& wb = b.words;
   if (wa.empty() || wb.empty()) return 0;
   // Words in common, each as often as both have it: a merge of the sorted
   // lists (a multiset per call was the recommendation extractor's main cost
   // on long packs, issue 7).
-  std::sort(wa.begin(), wa.end());
-  std::sort(wb.begin(), wb.end());
   int common = 0;
   for (size_t i = 0, j = 0; i < wa.size() && j < wb.size();) {
     int order = wa[i].compare(wb[j]);

@@ -44,6 +44,15 @@ int BlockAt(const Document& doc, size_t offset);
 // printed twice with small changes.
 double WordOverlap(std::string_view a, std::string_view b);
 
+// The lower-case words of a text, sorted: what WordOverlap compares, made
+// once for a text compared with many others.
+struct WordBag {
+  std::vector<std::string> words;
+};
+WordBag BagOfWords(std::string_view text);
+// WordOverlap of the texts the bags were made from.
+double WordOverlap(const WordBag& a, const WordBag& b);
+
 // True when the pattern matches anywhere in `text`.
 bool Contains(const RE2& re, std::string_view text);
 

@@ -8,6 +8,7 @@
 // seed 003, Souldern 2024). Pointers to other recommendations are skipped.
 #include "extractors/recommendation_extractor.h"
 
+#include <algorithm>
 #include <set>
 
 #include "extractors/extract_util.h"
@@ -33,15 +34,21 @@ Status RecommendationExtractor::Run(Document* doc) const {
   if (doc->doc_type == DocType::kDecisionNotice) return Status::Ok();
   const PatternTable& p = corpus_->patterns;
   std::set<std::string> seen_text;
+  std::vector<WordBag> seen_words;  // of each seen text, made once (issue 7)
   std::set<size_t> taken;
   auto add = [&](Span span, const std::string& label, const std::string& why) -> Record* {
     Record r = MakeRecord(*doc, Kind::kRecommendation, span);
     if (r.text.size() < 8 || !taken.insert(r.span.begin).second) return nullptr;
     // Reports print the recommendations twice, sometimes reworded slightly.
-    for (const std::string& seen : seen_text) {
-      if (WordOverlap(seen, r.text) >= 0.9) return nullptr;
+    WordBag words = BagOfWords(r.text);
+    for (const WordBag& seen : seen_words) {
+      // F1 is at most 2 min / (a + b): lengths this far apart cannot reach 0.9.
+      const double a = static_cast<double>(seen.words.size());
+      const double b = static_cast<double>(words.words.size());
+      if (2 * std::min(a, b) < 0.89 * (a + b)) continue;
+      if (WordOverlap(seen, words) >= 0.9) return nullptr;
     }
-    seen_text.insert(r.text);
+    if (seen_text.insert(r.text).second) seen_words.push_back(std::move(words));
     if (!label.empty()) r.label = label;
     r.why["kind"] = why;
     r.parent = ItemAt(*doc, r.span.begin);
