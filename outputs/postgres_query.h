@@ -4,8 +4,9 @@
 // Text is translated into a tsquery over the `search` column (english
 // stemming, so `decide` finds `decided`): words, "phrases" (<->), AND, OR,
 // NOT, parentheses and prefix* keep their meaning; a word holding
-// punctuation (`call-in`) is searched as a phrase, as on SQLite. Words
-// PostgreSQL treats as stop words ("the") match everything. Relevance is
+// punctuation (`call-in`) is searched as a phrase, as on SQLite. Stop words
+// are dropped from the query (`call-in` finds every "call"; "the" alone
+// finds nothing), where SQLite keeps them. Relevance is
 // ts_rank_cd; ties, and --sort date, order as on SQLite. Facets and the
 // result table are the same as IndexQuery's. One PostgresQuery per thread.
 #pragma once
