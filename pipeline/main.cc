@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -133,6 +134,27 @@ int UsageError(const std::string& message, const po::options_description& option
                const char* synopsis) {
   std::cerr << "agendum: " << message << "\n" << synopsis << "\n" << options;
   return kExitUsage;
+}
+
+// Parses a command's options. Returns the exit code when the command is
+// already done: a usage error, --help, or --version where it is offered.
+std::optional<int> ParseCommand(const std::vector<std::string>& args,
+                                const po::options_description& options, const std::string& synopsis,
+                                Parsed* p) {
+  try {
+    *p = Parse(args, options);
+  } catch (const po::error& e) {
+    return UsageError(e.what(), options, synopsis.c_str());
+  }
+  if (p->vm.count("help")) {
+    std::cout << synopsis << "\n" << options;
+    return kExitOk;
+  }
+  if (p->vm.count("version")) {
+    std::cout << "agendum " << AGENDUM_VERSION << "\n";
+    return kExitOk;
+  }
+  return std::nullopt;
 }
 
 StatusOr<std::string> ReadFileBytes(const std::string& path) {
@@ -297,19 +319,7 @@ int CommandRun(const std::vector<std::string>& args) {
       "usage: agendum run --out DIR [--jobs N] [--index PATH | --no-index] [--prune]\n"
       "         [--shard K/N] [--sink postgresql://...] INPUT...";
   Parsed p;
-  try {
-    p = Parse(args, options);
-  } catch (const po::error& e) {
-    return UsageError(e.what(), options, synopsis);
-  }
-  if (p.vm.count("help")) {
-    std::cout << synopsis << "\n" << options;
-    return kExitOk;
-  }
-  if (p.vm.count("version")) {
-    std::cout << "agendum " << AGENDUM_VERSION << "\n";
-    return kExitOk;
-  }
+  if (std::optional<int> done = ParseCommand(args, options, synopsis, &p)) return *done;
   if (!p.vm.count("out")) return UsageError("--out DIR is required", options, synopsis);
   if (p.inputs.empty()) return UsageError("no INPUT files or folders given", options, synopsis);
   int jobs = p.vm["jobs"].as<int>();
@@ -470,19 +480,7 @@ int CommandOneFile(const std::string& command, const std::vector<std::string>& a
   options.add(CommonOptions());
   std::string synopsis = "usage: agendum " + command + " FILE";
   Parsed p;
-  try {
-    p = Parse(args, options);
-  } catch (const po::error& e) {
-    return UsageError(e.what(), options, synopsis.c_str());
-  }
-  if (p.vm.count("help")) {
-    std::cout << synopsis << "\n" << options;
-    return kExitOk;
-  }
-  if (p.vm.count("version")) {
-    std::cout << "agendum " << AGENDUM_VERSION << "\n";
-    return kExitOk;
-  }
+  if (std::optional<int> done = ParseCommand(args, options, synopsis, &p)) return *done;
   if (p.inputs.size() != 1) return UsageError("expected exactly one FILE", options, synopsis.c_str());
   auto pipeline = BuildPipeline(p.vm);
   if (!pipeline.ok()) {
@@ -633,15 +631,7 @@ int CommandQuery(const std::vector<std::string>& args) {
       "         [--limit N] [--sort relevance|date] [--format csv|jsonl|xlsx|md|html] [--output FILE]\n"
       "TEXT: words (stemmed), \"exact phrases\", AND, OR, NOT, (groups), prefix*";
   Parsed p;
-  try {
-    p = Parse(args, options);
-  } catch (const po::error& e) {
-    return UsageError(e.what(), options, synopsis);
-  }
-  if (p.vm.count("help")) {
-    std::cout << synopsis << "\n" << options;
-    return kExitOk;
-  }
+  if (std::optional<int> done = ParseCommand(args, options, synopsis, &p)) return *done;
   Status st = RunQueryCommand(p.vm, p.inputs);
   if (!st.ok()) {
     std::cerr << "agendum: " << st.message() << "\n";
@@ -660,15 +650,7 @@ int CommandMerge(const std::vector<std::string>& args) {
       "Combines the output folders of 'agendum run --shard K/N' into one records.jsonl\n"
       "(in path order), one index and one run report. Merging again gives the same files.";
   Parsed p;
-  try {
-    p = Parse(args, options);
-  } catch (const po::error& e) {
-    return UsageError(e.what(), options, synopsis);
-  }
-  if (p.vm.count("help")) {
-    std::cout << synopsis << "\n" << options;
-    return kExitOk;
-  }
+  if (std::optional<int> done = ParseCommand(args, options, synopsis, &p)) return *done;
   if (!p.vm.count("out")) return UsageError("--out DIR is required", options, synopsis);
   if (p.inputs.empty()) return UsageError("no SHARD_DIR given", options, synopsis);
   std::string out = p.vm["out"].as<std::string>();
@@ -709,15 +691,7 @@ int CommandRegister(const std::vector<std::string>& args) {
       "usage: agendum register --db PATH [--from DATE] [--to DATE] [--format csv|xlsx|html] "
       "[--output FILE]";
   Parsed p;
-  try {
-    p = Parse(args, options);
-  } catch (const po::error& e) {
-    return UsageError(e.what(), options, synopsis);
-  }
-  if (p.vm.count("help")) {
-    std::cout << synopsis << "\n" << options;
-    return kExitOk;
-  }
+  if (std::optional<int> done = ParseCommand(args, options, synopsis, &p)) return *done;
   if (!p.inputs.empty()) return UsageError("unexpected argument '" + p.inputs[0] + "'", options, synopsis);
   Status st = RunRegisterCommand(p.vm);
   if (!st.ok()) {
